@@ -1,0 +1,32 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import type { AppConfig } from './config/configuration';
+import { ConfigurationService } from './config/configuration.service';
+import { dataSourceOptions } from './db/data-source';
+import { HealthController } from './health/health.controller';
+import { OrgModule } from './org/org.module';
+import { SettingsModule } from './settings/settings.module';
+import { UsersModule } from './users/users.module';
+
+@Module({})
+export class AppModule {
+  static register(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), retryAttempts: 2, retryDelay: 500 }),
+        AuditModule,
+        AuthModule,
+        UsersModule,
+        OrgModule,
+        SettingsModule,
+      ],
+      controllers: [HealthController],
+      providers: [{ provide: ConfigurationService, useValue: new ConfigurationService(config) }],
+      exports: [ConfigurationService],
+    };
+  }
+}

@@ -1,0 +1,39 @@
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { AuditEntryEntity } from '../audit/audit-entry.entity';
+import { SessionEntity } from '../auth/session.entity';
+import { OrgUnitEntity } from '../org/org-unit.entity';
+import { SettingEntity } from '../settings/setting.entity';
+import { UserEntity } from '../users/user.entity';
+import { CreatedFoundationSchema1763890000000 } from './migrations/1763890000000-CreatedFoundationSchema';
+
+export const ENTITIES = [UserEntity, SessionEntity, OrgUnitEntity, SettingEntity, AuditEntryEntity];
+export const MIGRATIONS = [CreatedFoundationSchema1763890000000];
+
+/** TypeORM options for a database URL: migrations only, never `synchronize`. */
+export function dataSourceOptions(url: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    synchronize: false,
+    migrationsRun: false,
+    migrationsTransactionMode: 'all',
+    extra: { max: 20, connectionTimeoutMillis: 5000 },
+  };
+}
+
+/** Applies pending migrations in one transaction; returns the names applied. */
+export async function migrate(url: string): Promise<string[]> {
+  const dataSource = new DataSource(dataSourceOptions(url));
+  await dataSource.initialize();
+  try {
+    const applied = await dataSource.runMigrations({ transaction: 'all' });
+    return applied.map((migration) => migration.name);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+/** For the TypeORM CLI: `npx typeorm -d api/dist/.../data-source.js migration:show`. */
+export default new DataSource(dataSourceOptions(process.env['DATABASE_URL'] ?? 'postgres://localhost/lodestar'));

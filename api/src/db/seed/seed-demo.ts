@@ -1,0 +1,70 @@
+import { DataSource } from 'typeorm';
+import { appendAnchor, appendAuditEntry } from '../../audit/audit.service';
+import { hashPassword } from '../../auth/passwords';
+import { OrgUnitEntity } from '../../org/org-unit.entity';
+import { FISCAL_CALENDAR_KEY } from '../../settings/fiscal-calendar.service';
+import { SettingEntity } from '../../settings/setting.entity';
+import { UserEntity } from '../../users/user.entity';
+import { dataSourceOptions } from '../data-source';
+import { DEMO_FISCAL_CALENDAR, DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS } from './demo-company';
+
+/**
+ * Loads the demo company into an empty database (no users yet); does nothing otherwise.
+ * Returns whether it loaded. One transaction: a crash half-way leaves the database empty.
+ */
+export async function seedDemoCompany(url: string, anchorFile: string | null): Promise<boolean> {
+  const dataSource = new DataSource(dataSourceOptions(url));
+  await dataSource.initialize();
+  try {
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    const head = await dataSource.transaction(async (manager) => {
+      await manager.query('LOCK TABLE users IN EXCLUSIVE MODE');
+      if ((await manager.count(UserEntity)) > 0) return undefined;
+      const unitIds = new Map<string, string>();
+      for (const unit of DEMO_UNITS) {
+        const saved = await manager.save(
+          manager.create(OrgUnitEntity, {
+            key: unit.key,
+            name: unit.name,
+            type: unit.type,
+            parentId: unit.parent ? (unitIds.get(unit.parent) ?? null) : null,
+          }),
+        );
+        unitIds.set(unit.key, saved.id);
+      }
+      const userIds = new Map<string, string>();
+      for (const user of DEMO_USERS) {
+        const saved = await manager.save(
+          manager.create(UserEntity, {
+            email: user.email,
+            name: user.name,
+            roles: user.roles,
+            orgUnitId: unitIds.get(user.unit) ?? null,
+            passwordHash,
+            active: true,
+            mustChangePassword: false,
+          }),
+        );
+        userIds.set(user.email, saved.id);
+      }
+      for (const unit of DEMO_UNITS) {
+        if (unit.leader) {
+          await manager.update(OrgUnitEntity, { key: unit.key }, { leaderId: userIds.get(unit.leader) ?? null });
+        }
+      }
+      await manager.save(SettingEntity, { key: FISCAL_CALENDAR_KEY, value: DEMO_FISCAL_CALENDAR });
+
+      return appendAuditEntry(manager, { id: null, email: null }, {
+        action: 'demo.seed',
+        entityType: 'company',
+        entityId: 'company',
+        after: { units: DEMO_UNITS.length, users: DEMO_USERS.length, fiscalCalendar: DEMO_FISCAL_CALENDAR },
+        reason: 'demo company loaded on first start',
+      });
+    });
+    if (head && anchorFile) appendAnchor(anchorFile, head);
+    return head !== undefined;
+  } finally {
+    await dataSource.destroy();
+  }
+}

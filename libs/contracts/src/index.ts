@@ -1,0 +1,3 @@
+export * from './lib/api';
+export * from './lib/periods';
+export * from './lib/roles';
