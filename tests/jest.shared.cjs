@@ -7,7 +7,7 @@ module.exports = {
   transform: {
     '^.+\\.ts$': [
       'ts-jest',
-      { tsconfig: path.join(root, 'tests/tsconfig.jest.json'), isolatedModules: true, diagnostics: false },
+      { tsconfig: path.join(root, 'tests/tsconfig.jest.json'), diagnostics: false },
     ],
   },
   moduleFileExtensions: ['ts', 'js', 'json'],

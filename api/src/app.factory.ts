@@ -51,7 +51,7 @@ export async function createApp(
     res.on('finish', () => {
       if (!isApiPath(req.originalUrl)) return;
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      logger.write(res.statusCode >= 500 ? 'error' : 'info', 'request', 'Http', undefined, {
+      logger.write(res.statusCode >= 500 ? 'warn' : 'info', 'request', 'Http', undefined, {
         method: req.method,
         path: req.originalUrl.split('?')[0],
         status: res.statusCode,

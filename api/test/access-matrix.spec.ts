@@ -1,0 +1,107 @@
+import { RequestMethod } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { MetadataScanner, ModulesContainer } from '@nestjs/core';
+import { ROLES, type Role } from '@lodestar/contracts';
+import { ACCESS_KEY } from '../src/common/access.decorator';
+import { bearer, createTestApp, TestApp } from './support/test-app';
+
+type Who = 'anyone' | 'signed-in' | Role[];
+
+/**
+ * Who may call each route, written down independently of the decorators. A route the app has
+ * that is missing here, or a row here without a route, fails the test.
+ */
+const EXPECTED: Record<string, Who> = {
+  'GET /health': 'anyone',
+  'GET /ready': 'anyone',
+  'POST /api/v1/auth/login': 'anyone',
+  'GET /api/v1/auth/me': 'signed-in',
+  'POST /api/v1/auth/logout': 'signed-in',
+  'POST /api/v1/auth/password': 'signed-in',
+  'GET /api/v1/users': ['ADMIN'],
+  'POST /api/v1/users': ['ADMIN'],
+  'PATCH /api/v1/users/:id': ['ADMIN'],
+  'POST /api/v1/users/:id/password-reset': ['ADMIN'],
+  'GET /api/v1/org-units': 'signed-in',
+  'POST /api/v1/org-units': ['ADMIN'],
+  'PATCH /api/v1/org-units/:key': ['ADMIN'],
+  'GET /api/v1/settings/fiscal-calendar': 'signed-in',
+  'PUT /api/v1/settings/fiscal-calendar': ['ADMIN'],
+  'GET /api/v1/audit': ['HR', 'APPROVER', 'ADMIN'],
+  'GET /api/v1/audit/verify': ['HR', 'APPROVER', 'ADMIN'],
+};
+
+/** Example path values: ids that exist nowhere, so an allowed call changes nothing. */
+const SAMPLE: Record<string, string> = { ':id': '00000000-0000-4000-8000-000000000000', ':key': 'no-such-unit' };
+
+interface Route {
+  method: string;
+  path: string;
+  declared: boolean;
+}
+
+function routesOf(t: TestApp): Route[] {
+  const modules = t.app.get(ModulesContainer);
+  const scanner = new MetadataScanner();
+  const routes: Route[] = [];
+  const controllers = [...modules.values()].flatMap((module) => [...module.controllers.values()]);
+  for (const wrapper of controllers) {
+    const { instance, metatype } = wrapper;
+    if (!instance || !metatype) continue;
+    const base = String(Reflect.getMetadata(PATH_METADATA, metatype) ?? '').replace(/^\/|\/$/g, '');
+    const prototype = Object.getPrototypeOf(instance);
+    for (const name of scanner.getAllMethodNames(prototype)) {
+      const handler = prototype[name];
+      const sub = Reflect.getMetadata(PATH_METADATA, handler);
+      if (sub === undefined) continue;
+      const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
+      const joined = [base, String(sub).replace(/^\/|\/$/g, '')].filter(Boolean).join('/');
+      const path = ['health', 'ready'].includes(joined) ? `/${joined}` : `/api/v1/${joined}`;
+      const declared = Reflect.getMetadata(ACCESS_KEY, handler) ?? Reflect.getMetadata(ACCESS_KEY, metatype);
+      routes.push({ method, path, declared: declared !== undefined });
+    }
+  }
+  return routes;
+}
+
+describe('authorization matrix: every route × every role', () => {
+  let t: TestApp;
+  let routes: Route[];
+  beforeAll(async () => {
+    t = await createTestApp();
+    routes = routesOf(t);
+  });
+  afterAll(() => t.close());
+
+  it('has an access rule on every route and a row in this table for each, and no row without a route', () => {
+    expect(routes.filter((route) => !route.declared).map((r) => `${r.method} ${r.path}`)).toEqual([]);
+    const actual = routes.map((route) => `${route.method} ${route.path}`).sort();
+    expect(actual).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  const callers: (Role | 'anonymous')[] = ['anonymous', ...ROLES];
+  for (const [route, who] of Object.entries(EXPECTED)) {
+    it(`${route}: ${typeof who === 'string' ? who : who.join(', ')}`, async () => {
+      const [method, template] = route.split(' ');
+      const path = template.replace(/:[a-zA-Z]+/g, (param) => SAMPLE[param] ?? 'x');
+      const outcome: Record<string, number> = {};
+      const expected: Record<string, string> = {};
+      for (const caller of callers) {
+        const call = t.http[method.toLowerCase() as 'get' | 'post' | 'put' | 'patch'](path);
+        if (caller !== 'anonymous') {
+          const { token } = await t.userWithRoles([caller]);
+          call.set(...bearer(token));
+        }
+        const status = (await call.send({})).status;
+        const allowed = who === 'anyone' || (caller !== 'anonymous' && (who === 'signed-in' || who.includes(caller)));
+        outcome[caller] = status;
+        expected[caller] = allowed ? 'allowed' : caller === 'anonymous' ? '401' : '403';
+      }
+      const seen = Object.fromEntries(
+        Object.entries(outcome).map(([caller, status]) => [caller, status === 401 || status === 403 ? String(status) : 'allowed']),
+      );
+      expect(seen).toEqual(expected);
+      for (const status of Object.values(outcome)) expect(status).toBeLessThan(500);
+    });
+  }
+});
