@@ -1,10 +1,9 @@
-const path = require('node:path');
 module.exports = {
   displayName: 'api',
-  ...require('../tests/jest.shared.cjs'),
+  preset: '../jest.preset.cjs',
   rootDir: __dirname,
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
-  globalSetup: path.join(__dirname, 'test/support/global-setup.ts'),
-  globalTeardown: path.join(__dirname, 'test/support/global-teardown.ts'),
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 30000,
 };

@@ -1,6 +1,6 @@
 module.exports = {
   displayName: 'contracts',
-  ...require('../../tests/jest.shared.cjs'),
+  preset: '../../jest.preset.cjs',
   rootDir: __dirname,
   testMatch: ['<rootDir>/src/**/*.spec.ts'],
 };

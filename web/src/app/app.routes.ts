@@ -1,0 +1,56 @@
+import { Routes } from '@angular/router';
+import { pageGuard, passwordChangeGuard, signedInGuard, signedOutGuard } from './auth/auth.guards';
+
+export const routes: Routes = [
+  {
+    path: 'sign-in',
+    title: 'Sign in · Lodestar',
+    canActivate: [signedOutGuard],
+    loadComponent: () => import('./auth/sign-in-page.component').then((m) => m.SignInPageComponent),
+  },
+  {
+    path: 'change-password',
+    title: 'Change password · Lodestar',
+    canActivate: [passwordChangeGuard],
+    loadComponent: () => import('./auth/change-password-page.component').then((m) => m.ChangePasswordPageComponent),
+  },
+  {
+    path: '',
+    canActivate: [signedInGuard],
+    canActivateChild: [signedInGuard],
+    loadComponent: () => import('./shell/shell.component').then((m) => m.ShellComponent),
+    children: [
+      { path: '', pathMatch: 'full', redirectTo: 'org' },
+      {
+        path: 'org',
+        canActivate: [pageGuard('org')],
+        loadChildren: () => import('./org/org.routes').then((m) => m.ORG_ROUTES),
+      },
+      {
+        path: 'users',
+        canActivate: [pageGuard('users')],
+        loadChildren: () => import('./users/users.routes').then((m) => m.USERS_ROUTES),
+      },
+      {
+        path: 'audit',
+        canActivate: [pageGuard('audit')],
+        loadChildren: () => import('./audit/audit.routes').then((m) => m.AUDIT_ROUTES),
+      },
+      {
+        path: 'settings',
+        canActivate: [pageGuard('settings')],
+        loadChildren: () => import('./settings/settings.routes').then((m) => m.SETTINGS_ROUTES),
+      },
+      {
+        path: 'not-allowed',
+        title: 'Not allowed · Lodestar',
+        loadComponent: () => import('./shell/info-pages.component').then((m) => m.NotAllowedPageComponent),
+      },
+      {
+        path: '**',
+        title: 'Page not found · Lodestar',
+        loadComponent: () => import('./shell/info-pages.component').then((m) => m.NotFoundPageComponent),
+      },
+    ],
+  },
+];

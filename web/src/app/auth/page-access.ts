@@ -1,0 +1,25 @@
+import { hasAnyRole, type Role } from '@lodestar/contracts';
+
+/** The pages of the app and who may open them; the API enforces the same rules on its routes. */
+export type PageKey = 'org' | 'users' | 'audit' | 'settings';
+
+export const EVERYONE = 'everyone';
+
+export const PAGE_ROLES: Readonly<Record<PageKey, readonly Role[] | typeof EVERYONE>> = {
+  org: EVERYONE,
+  users: ['ADMIN'],
+  audit: ['HR', 'APPROVER', 'ADMIN'],
+  settings: ['ADMIN'],
+};
+
+export function canOpenPage(page: PageKey, roles: readonly Role[]): boolean {
+  const allowed = PAGE_ROLES[page];
+  return allowed === EVERYONE || hasAnyRole(roles, allowed);
+}
+
+/** Only app-internal paths may be a place to return to after signing in. */
+export function safeReturnUrl(value: string | null | undefined, fallback = '/org'): string {
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
+  if (value.startsWith('/sign-in') || value.startsWith('/change-password')) return fallback;
+  return value;
+}

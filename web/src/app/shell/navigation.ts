@@ -1,0 +1,22 @@
+import type { Role } from '@lodestar/contracts';
+import { canOpenPage, type PageKey } from '../auth/page-access';
+import type { IconName } from '../shared/icon.component';
+
+export interface NavLink {
+  page: PageKey;
+  label: string;
+  path: string;
+  icon: IconName;
+}
+
+export const NAV_LINKS: readonly NavLink[] = [
+  { page: 'org', label: 'Organisation', path: '/org', icon: 'org' },
+  { page: 'users', label: 'Users', path: '/users', icon: 'people' },
+  { page: 'audit', label: 'Audit log', path: '/audit', icon: 'history' },
+  { page: 'settings', label: 'Settings', path: '/settings', icon: 'settings' },
+];
+
+/** The side-navigation links a person with these roles may follow, in menu order. */
+export function navLinksFor(roles: readonly Role[]): NavLink[] {
+  return NAV_LINKS.filter((link) => canOpenPage(link.page, roles));
+}
