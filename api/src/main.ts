@@ -3,7 +3,7 @@ import 'reflect-metadata';
 import { Client } from 'pg';
 import { installExpressErrorHandler, createApp } from './app.factory';
 import { JsonLogger } from './common/json-logger';
-import { loadConfig } from './config/configuration';
+import { AppConfig, loadConfig } from './config/configuration';
 import { migrate } from './db/data-source';
 import { EmbeddedPostgres } from './db/embedded-postgres';
 import { DEMO_PASSWORD, DEMO_USERS } from './db/seed/demo-company';
@@ -52,7 +52,13 @@ async function assertServerVersion(url: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const config = loadConfig();
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    process.stderr.write(`\n${error instanceof Error ? error.message : String(error)}\n\n`);
+    process.exit(1);
+  }
   const logger = new JsonLogger(config.logLevel);
   let embedded: EmbeddedPostgres | undefined;
   let stopping = false;
