@@ -122,4 +122,25 @@ describe('the server as npm start runs it, with the embedded PostgreSQL', () => 
     expect(unreachable.output.trim()).toBe('Cannot reach the PostgreSQL server at 127.0.0.1:1 (ECONNREFUSED): start it, or fix DATABASE_URL.');
     expect(unreachable.output).not.toMatch(/\n\s+at /);
   }, 60_000);
+
+  it('says where to put the database when the postgres user cannot reach the folder (as root)', async () => {
+    const locked = scratchDir('lodestar-locked-');
+    fs.chmodSync(locked, 0o700);
+    try {
+      const env = { LODESTAR_PGDATA: path.join(locked, 'inner', 'pgdata'), PORT: '0' };
+      if (process.getuid?.() === 0) {
+        const result = await failedStart(env);
+        expect(result.code).toBe(1);
+        expect(result.output.trim()).toMatch(/^PostgreSQL refuses to run as root .* cannot enter .*: set LODESTAR_PGDATA to a folder that user can reach/);
+        expect(result.output).not.toMatch(/\n\s+at /);
+      } else {
+        // as a normal user PostgreSQL runs as that user, so a private folder is fine
+        const server = await startServer(locked, { LODESTAR_PGDATA: env.LODESTAR_PGDATA });
+        server.child.kill('SIGTERM');
+        expect(await server.exited).toBe(0);
+      }
+    } finally {
+      fs.rmSync(locked, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
