@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { AppModule } from './app.module';
 import { JsonLogger } from './common/json-logger';
-import { problem, ProblemDetailsFilter, sendProblem } from './common/problem-details.filter';
+import { ProblemDetailsFilter, sendProblem } from './common/problem-details.filter';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/configuration';
 
@@ -90,18 +90,15 @@ export async function createApp(
   } else if (webRoot) {
     logger.warn(`No web app at ${webRoot}: run "npm run build" to serve it.`, 'Web');
   }
+  // Errors raised by the Express middleware above (static files, the fallback) still get problem+json.
+  const filter = new ProblemDetailsFilter(logger);
+  app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(error);
+    sendProblem(res, filter.toProblem(error, req));
+  });
   return app;
 }
 
 function noCacheForHtml(res: Response, file: string): void {
   if (file.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
-}
-
-/** Body-parser and other Express errors that happen before Nest's routing still get problem+json. */
-export function installExpressErrorHandler(app: NestExpressApplication, logger: JsonLogger): void {
-  const filter = new ProblemDetailsFilter(logger);
-  app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
-    if (res.headersSent) return next(error);
-    sendProblem(res, filter.toProblem(error, req) ?? problem(500, 'Something went wrong.'));
-  });
 }

@@ -1,7 +1,7 @@
 import './module-alias';
 import 'reflect-metadata';
 import { Client } from 'pg';
-import { installExpressErrorHandler, createApp } from './app.factory';
+import { createApp } from './app.factory';
 import { JsonLogger } from './common/json-logger';
 import { AppConfig, loadConfig } from './config/configuration';
 import { migrate } from './db/data-source';
@@ -93,7 +93,6 @@ async function main(): Promise<void> {
     const seeded = config.seedDemo ? await seedDemoCompany(url, config.auditAnchorFile) : false;
     if (seeded) logger.log('Loaded the demo company.', 'Database');
     app = await createApp(config, url, logger);
-    installExpressErrorHandler(app, logger);
     await app.listen(config.port, config.host);
   } catch (error) {
     const sentence = error instanceof StartupError ? error.message : explainDatabaseError(error, url ?? '');

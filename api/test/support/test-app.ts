@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { Client, Pool } from 'pg';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
-import { createApp, installExpressErrorHandler } from '../../src/app.factory';
+import { createApp } from '../../src/app.factory';
 import { JsonLogger } from '../../src/common/json-logger';
 import { AppConfig, loadConfig } from '../../src/config/configuration';
 import { withDatabase } from './global-setup';
@@ -53,7 +53,6 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   });
   const logger = new JsonLogger('error');
   const app = await createApp(config, url, logger);
-  installExpressErrorHandler(app, logger);
   await app.init();
   const db = new Pool({ connectionString: url, max: 2 });
   db.on('error', () => undefined);
