@@ -17,5 +17,4 @@ module.exports = {
     ],
   },
   transformIgnorePatterns: ['node_modules/(?!.*\\.mjs$)'],
-  cacheDirectory: '<rootDir>/../node_modules/.cache/jest-web',
 };

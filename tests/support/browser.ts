@@ -1,6 +1,4 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { Browser, chromium } from 'playwright-core';
 
 /** Debian's Chromium; the `/usr/bin/chromium` wrapper works too but starts slower. */
@@ -9,7 +7,6 @@ const CANDIDATES = [process.env['CHROMIUM_PATH'], '/usr/lib/chromium/chromium', 
 export async function launchChromium(): Promise<{ browser: Browser; close: () => Promise<void> }> {
   const executablePath = CANDIDATES.find((candidate): candidate is string => !!candidate && fs.existsSync(candidate));
   if (!executablePath) throw new Error('Chromium is not installed: apt-get install -y chromium (or set CHROMIUM_PATH).');
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'lodestar-chromium-'));
   const browser = await chromium.launch({
     executablePath,
     headless: true,
@@ -22,14 +19,10 @@ export async function launchChromium(): Promise<{ browser: Browser; close: () =>
       '--disable-component-update',
       '--disable-sync',
       '--disable-dev-shm-usage',
-      `--user-data-dir=${profile}`,
     ],
   });
   return {
     browser,
-    close: async () => {
-      await browser.close();
-      fs.rmSync(profile, { recursive: true, force: true });
-    },
+    close: () => browser.close(),
   };
 }

@@ -12,7 +12,8 @@ export const routes: Routes = [
     path: 'change-password',
     title: 'Change password · Lodestar',
     canActivate: [passwordChangeGuard],
-    loadComponent: () => import('./auth/change-password-page.component').then((m) => m.ChangePasswordPageComponent),
+    loadComponent: () =>
+      import('./auth/change-password-page.component').then((m) => m.ChangePasswordPageComponent),
   },
   {
     path: '',

@@ -29,7 +29,9 @@ export const signedOutGuard: CanActivateFn = (route) => {
 export const passwordChangeGuard: CanActivateFn = (_route, state) => {
   const auth = inject(AuthService);
   const router = inject(Router);
-  return auth.signedIn() ? true : router.createUrlTree(['/sign-in'], { queryParams: { returnUrl: state.url } });
+  return auth.signedIn()
+    ? true
+    : router.createUrlTree(['/sign-in'], { queryParams: { returnUrl: state.url } });
 };
 
 /** A page the user's roles do not open shows the "not allowed" page instead of a blank one. */

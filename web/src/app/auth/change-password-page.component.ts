@@ -1,5 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
+import {
+  AbstractControl,
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  ValidationErrors,
+  Validators,
+} from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -49,8 +55,8 @@ function sameNewPassword(group: AbstractControl): ValidationErrors | null {
             <p class="lead">
               <ls-icon name="lock" />
               <span
-                >Hello {{ auth.user()?.name }}. You signed in with a temporary password. Choose your own password before
-                you continue.</span
+                >Hello {{ auth.user()?.name }}. You signed in with a temporary password. Choose your own
+                password before you continue.</span
               >
             </p>
           } @else {
@@ -60,7 +66,13 @@ function sameNewPassword(group: AbstractControl): ValidationErrors | null {
           <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
             <mat-form-field appearance="outline">
               <mat-label>{{ forced() ? 'Temporary password' : 'Current password' }}</mat-label>
-              <input matInput type="password" formControlName="currentPassword" autocomplete="current-password" required />
+              <input
+                matInput
+                type="password"
+                formControlName="currentPassword"
+                autocomplete="current-password"
+                required
+              />
               @if (form.controls.currentPassword.hasError('required')) {
                 <mat-error>Enter the password you signed in with.</mat-error>
               }
@@ -86,7 +98,13 @@ function sameNewPassword(group: AbstractControl): ValidationErrors | null {
 
             <mat-form-field appearance="outline">
               <mat-label>Repeat new password</mat-label>
-              <input matInput type="password" formControlName="repeatPassword" autocomplete="new-password" required />
+              <input
+                matInput
+                type="password"
+                formControlName="repeatPassword"
+                autocomplete="new-password"
+                required
+              />
               @if (form.controls.repeatPassword.hasError('required')) {
                 <mat-error>Repeat the new password.</mat-error>
               }
@@ -128,7 +146,10 @@ function sameNewPassword(group: AbstractControl): ValidationErrors | null {
       align-items: center;
       gap: 8px;
       color: var(--mat-sys-primary);
-      font: 600 1.5rem/1 Roboto, system-ui, sans-serif;
+      font:
+        600 1.5rem/1 Roboto,
+        system-ui,
+        sans-serif;
       --ls-icon-size: 28px;
     }
     .card {

@@ -44,9 +44,12 @@ export class SignInPageComponent {
   protected readonly submitting = signal(false);
   protected readonly error = signal<string | null>(null);
   protected readonly showPassword = signal(false);
-  protected readonly expired = toSignal(this.route.queryParamMap.pipe(map((params) => params.has('expired'))), {
-    initialValue: false,
-  });
+  protected readonly expired = toSignal(
+    this.route.queryParamMap.pipe(map((params) => params.has('expired'))),
+    {
+      initialValue: false,
+    },
+  );
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     email: ['', [Validators.required, Validators.email]],

@@ -60,7 +60,15 @@ import { OrgUnitsService } from './org-units.service';
         } @else if (units(); as roots) {
           @if (roots.length) {
             <div class="toolbar">
-              <span class="ls-muted hint">Use the arrow keys to move through the tree; Enter opens or closes a unit.</span>
+              @if (isAdmin() && selected(); as unit) {
+                <button mat-stroked-button type="button" (click)="edit(unit)">
+                  <ls-icon name="edit" />Edit selected unit
+                </button>
+              }
+              <span class="ls-muted hint"
+                >Arrow keys move through the tree and select a unit; Enter opens or closes it.</span
+              >
+              <span class="spacer"></span>
               <span class="ls-actions">
                 <button mat-button type="button" (click)="expandAll()">Expand all</button>
                 <button mat-button type="button" (click)="collapseAll()">Collapse all</button>
@@ -69,16 +77,17 @@ import { OrgUnitsService } from './org-units.service';
             <ls-org-tree
               [roots]="roots"
               [expanded]="expanded()"
-              [canEdit]="isAdmin()"
+              [selectedId]="selectedId()"
               (toggled)="toggle($event)"
-              (editRequested)="edit($event)"
+              (selected)="selectedId.set($event.id)"
             />
           } @else {
             <ls-empty-state title="No org units yet" icon="org">
               @if (isAdmin()) {
                 Start with the company itself: choose “Add unit” and give it the type Company.
               } @else {
-                An administrator has not set up the organisation yet. Ask them to add the company and its functions.
+                An administrator has not set up the organisation yet. Ask them to add the company and its
+                functions.
               }
             </ls-empty-state>
           }
@@ -92,18 +101,24 @@ import { OrgUnitsService } from './org-units.service';
     }
     .toolbar {
       display: flex;
-      justify-content: space-between;
       align-items: center;
       gap: 12px;
-      padding: 6px 8px 6px 16px;
+      flex-wrap: wrap;
+      min-height: 48px;
+      padding: 4px 8px 4px 16px;
       border-bottom: 1px solid var(--ls-border);
     }
+    .spacer {
+      flex: 1;
+    }
+
     .hint {
       font-size: 0.8rem;
     }
-    header button {
-      --ls-icon-size: 18px;
-      gap: 4px;
+    @media (max-width: 760px) {
+      .hint {
+        display: none;
+      }
     }
   `,
 })
@@ -117,6 +132,11 @@ export class OrgPageComponent implements OnInit {
   protected readonly loading = signal(false);
   protected readonly problem = signal<ShownProblem | null>(null);
   protected readonly expanded = signal<ReadonlySet<string>>(new Set());
+  protected readonly selectedId = signal<string | null>(null);
+  protected readonly selected = computed(() => {
+    const id = this.selectedId();
+    return flattenUnits(this.units() ?? []).find((unit) => unit.node.id === id)?.node ?? null;
+  });
   protected readonly isAdmin = computed(() => this.auth.roles().includes('ADMIN'));
   protected readonly summary = computed(() => {
     const roots = this.units();
@@ -134,6 +154,7 @@ export class OrgPageComponent implements OnInit {
       next: (roots) => {
         this.units.set(roots);
         if (!keepExpanded) this.expanded.set(defaultExpanded(roots));
+        if (!this.selectedId()) this.selectedId.set(roots[0]?.id ?? null);
         this.loading.set(false);
       },
       error: (error: unknown) => {
@@ -154,7 +175,13 @@ export class OrgPageComponent implements OnInit {
 
   protected expandAll(): void {
     const roots = this.units() ?? [];
-    this.expanded.set(new Set(flattenUnits(roots).filter((unit) => unit.node.children.length).map((unit) => unit.node.id)));
+    this.expanded.set(
+      new Set(
+        flattenUnits(roots)
+          .filter((unit) => unit.node.children.length)
+          .map((unit) => unit.node.id),
+      ),
+    );
   }
 
   protected collapseAll(): void {
@@ -162,7 +189,7 @@ export class OrgPageComponent implements OnInit {
   }
 
   protected add(): void {
-    this.open({ mode: 'create', roots: this.units() ?? [] });
+    this.open({ mode: 'create', roots: this.units() ?? [], parentKey: this.selected()?.key ?? null });
   }
 
   protected edit(unit: OrgUnitNode): void {
@@ -187,6 +214,7 @@ export class OrgPageComponent implements OnInit {
           const parentId = result.unit.parentId;
           this.expanded.update((open) => new Set([...open, parentId]));
         }
+        this.selectedId.set(result.unit.id);
         this.load(true);
       });
   }

@@ -25,7 +25,7 @@ import type { OrgSummary } from './org-tree';
   styles: `
     .tiles {
       display: grid;
-      grid-template-columns: repeat(3, minmax(120px, 200px));
+      grid-template-columns: repeat(3, minmax(0, 200px));
       gap: 12px;
       margin: 0;
     }

@@ -1,5 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, ElementRef, inject, input, output, signal } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  ElementRef,
+  inject,
+  input,
+  output,
+} from '@angular/core';
 import type { OrgUnitNode } from '@lodestar/contracts';
 import { formatPeople } from '../shared/format';
 import { IconComponent } from '../shared/icon.component';
@@ -17,24 +24,24 @@ interface VisibleUnit {
 
 /**
  * The organisation as an ARIA tree (flat markup with aria-level, aria-setsize and aria-posinset): arrow keys move and open or close units, Home and End jump,
- * Enter and Space toggle; only the focused unit is in the tab order.
+ * Enter and Space toggle; only the focused unit is in the tab order, and selection follows focus.
  */
 @Component({
   selector: 'ls-org-tree',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, IconComponent],
+  imports: [IconComponent],
   templateUrl: './org-tree.component.html',
   styleUrl: './org-tree.component.scss',
 })
 export class OrgTreeComponent {
   readonly roots = input.required<OrgUnitNode[]>();
   readonly expanded = input.required<ReadonlySet<string>>();
-  readonly canEdit = input(false);
+  /** The selected unit; selection follows keyboard focus. */
+  readonly selectedId = input<string | null>(null);
   readonly toggled = output<string>();
-  readonly editRequested = output<OrgUnitNode>();
+  readonly selected = output<OrgUnitNode>();
 
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly focusedId = signal<string | null>(null);
 
   protected readonly typeLabels = ORG_UNIT_TYPE_LABELS;
 
@@ -46,7 +53,15 @@ export class OrgTreeComponent {
       nodes.forEach((node, index) => {
         const hasChildren = node.children.length > 0;
         const isOpen = hasChildren && open.has(node.id);
-        out.push({ node, parentId, level, position: index + 1, setSize: nodes.length, hasChildren, open: isOpen });
+        out.push({
+          node,
+          parentId,
+          level,
+          position: index + 1,
+          setSize: nodes.length,
+          hasChildren,
+          open: isOpen,
+        });
         if (isOpen) walk(node.children, node.id, level + 1);
       });
     };
@@ -54,35 +69,29 @@ export class OrgTreeComponent {
     return out;
   });
 
-  /** The unit in the tab order: the last focused one while it is visible, else the first. */
+  /** The unit in the tab order: the selected one while it is visible, else the first. */
   protected readonly activeId = computed(() => {
-    const focused = this.focusedId();
+    const chosen = this.selectedId();
     const visible = this.visible();
-    return visible.some((unit) => unit.node.id === focused) ? focused : (visible[0]?.node.id ?? null);
+    return visible.some((unit) => unit.node.id === chosen) ? chosen : (visible[0]?.node.id ?? null);
   });
-
-  protected label(node: OrgUnitNode): string {
-    const leader = node.leader ? `led by ${node.leader.name}` : 'no leader';
-    return `${node.name}, ${this.typeLabels[node.type]}, ${leader}, ${formatPeople(node.headcount)}`;
-  }
 
   protected people(count: number): string {
     return formatPeople(count);
   }
 
   protected onFocus(node: OrgUnitNode, event: FocusEvent): void {
-    if (event.target === event.currentTarget) this.focusedId.set(node.id);
+    if (event.target === event.currentTarget && node.id !== this.selectedId()) this.selected.emit(node);
   }
 
   protected onRowClick(node: OrgUnitNode): void {
-    this.focusedId.set(node.id);
-    if (node.children.length) this.toggled.emit(node.id);
     this.focus(node.id);
   }
 
-  protected onEdit(node: OrgUnitNode, event: Event): void {
+  protected onTwistyClick(node: OrgUnitNode, event: Event): void {
     event.stopPropagation();
-    this.editRequested.emit(node);
+    this.toggled.emit(node.id);
+    this.focus(node.id);
   }
 
   protected onKeydown(event: KeyboardEvent): void {
@@ -124,14 +133,13 @@ export class OrgTreeComponent {
         return;
     }
     event.preventDefault();
-    if (next) {
-      this.focusedId.set(next);
-      this.focus(next);
-    }
+    if (next) this.focus(next);
   }
 
   private focus(id: string): void {
-    const element = this.host.nativeElement.querySelector<HTMLElement>(`[role="treeitem"][data-id="${CSS.escape(id)}"]`);
-    element?.focus();
+    const items = this.host.nativeElement.querySelectorAll<HTMLElement>('[role="treeitem"]');
+    Array.from(items)
+      .find((item) => item.dataset['id'] === id)
+      ?.focus();
   }
 }

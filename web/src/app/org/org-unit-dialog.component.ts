@@ -30,7 +30,9 @@ import { UsersService } from '../users/users.service';
 import { flattenUnits, ORG_UNIT_TYPE_LABELS, subtreeIds } from './org-tree';
 import { OrgUnitsService } from './org-units.service';
 
-export type OrgUnitDialogData = { mode: 'create'; roots: OrgUnitNode[] } | { mode: 'edit'; roots: OrgUnitNode[]; unit: OrgUnitNode };
+export type OrgUnitDialogData =
+  | { mode: 'create'; roots: OrgUnitNode[]; parentKey: string | null }
+  | { mode: 'edit'; roots: OrgUnitNode[]; unit: OrgUnitNode };
 
 export interface OrgUnitDialogResult {
   unit: OrgUnit;
@@ -94,7 +96,8 @@ function chosenPerson(control: AbstractControl): ValidationErrors | null {
 })
 export class OrgUnitDialogComponent {
   protected readonly data = inject<OrgUnitDialogData>(MAT_DIALOG_DATA);
-  private readonly dialogRef = inject<MatDialogRef<OrgUnitDialogComponent, OrgUnitDialogResult>>(MatDialogRef);
+  private readonly dialogRef =
+    inject<MatDialogRef<OrgUnitDialogComponent, OrgUnitDialogResult>>(MatDialogRef);
   private readonly units = inject(OrgUnitsService);
   private readonly users = inject(UsersService);
   private readonly destroyRef = inject(DestroyRef);
@@ -110,7 +113,11 @@ export class OrgUnitDialogComponent {
     const excluded = this.editing ? subtreeIds(this.editing) : new Set<string>();
     return flattenUnits(this.data.roots)
       .filter((unit) => !excluded.has(unit.node.id))
-      .map((unit) => ({ key: unit.node.key, id: unit.node.id, label: `${'\u00a0\u00a0\u00a0'.repeat(unit.depth)}${unit.node.name}` }));
+      .map((unit) => ({
+        key: unit.node.key,
+        id: unit.node.id,
+        label: `${'\u00a0\u00a0\u00a0'.repeat(unit.depth)}${unit.node.name}`,
+      }));
   })();
 
   private readonly fb = inject(NonNullableFormBuilder);
@@ -125,9 +132,14 @@ export class OrgUnitDialogComponent {
     type: [(this.editing?.type ?? 'TEAM') as OrgUnitType, Validators.required],
     parentKey: [this.initialParentKey()],
   });
-  protected readonly leader = new FormControl<UserSummary | string | null>(this.editing?.leader ?? null, chosenPerson);
+  protected readonly leader = new FormControl<UserSummary | string | null>(
+    this.editing?.leader ?? null,
+    chosenPerson,
+  );
 
-  private readonly type = toSignal(this.form.controls.type.valueChanges, { initialValue: this.form.controls.type.value });
+  private readonly type = toSignal(this.form.controls.type.valueChanges, {
+    initialValue: this.form.controls.type.value,
+  });
   protected readonly needsParent = computed(() => this.type() !== 'COMPANY');
 
   protected readonly leaderOptions = toSignal(
@@ -150,7 +162,9 @@ export class OrgUnitDialogComponent {
     this.form.controls.name.valueChanges.pipe(takeUntilDestroyed(this.destroyRef)).subscribe((name) => {
       if (!this.keyTouchedByHand) this.form.controls.key.setValue(slugify(name), { emitEvent: false });
     });
-    this.form.controls.type.valueChanges.pipe(takeUntilDestroyed(this.destroyRef)).subscribe(() => this.updateParentRule());
+    this.form.controls.type.valueChanges
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe(() => this.updateParentRule());
     this.updateParentRule();
   }
 
@@ -184,8 +198,17 @@ export class OrgUnitDialogComponent {
     const leaderId = isPerson(leaderValue) ? leaderValue.id : null;
     const parentKey = value.type === 'COMPANY' && !value.parentKey ? null : value.parentKey || null;
     const request$ = this.editing
-      ? this.units.update(this.editing.key, this.changes(this.editing, value.name.trim(), value.type, parentKey, leaderId))
-      : this.units.create({ key: value.key.trim(), name: value.name.trim(), type: value.type, parentKey, leaderId });
+      ? this.units.update(
+          this.editing.key,
+          this.changes(this.editing, value.name.trim(), value.type, parentKey, leaderId),
+        )
+      : this.units.create({
+          key: value.key.trim(),
+          name: value.name.trim(),
+          type: value.type,
+          parentKey,
+          leaderId,
+        });
     this.saving.set(true);
     this.problem.set(null);
     request$.subscribe({
@@ -213,7 +236,7 @@ export class OrgUnitDialogComponent {
   }
 
   private initialParentKey(): string {
-    if (this.data.mode !== 'edit') return '';
+    if (this.data.mode !== 'edit') return this.data.parentKey ?? '';
     const parentId = this.data.unit.parentId;
     return flattenUnits(this.data.roots).find((unit) => unit.node.id === parentId)?.node.key ?? '';
   }

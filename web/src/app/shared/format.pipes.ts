@@ -1,5 +1,5 @@
 import { Pipe, PipeTransform } from '@angular/core';
-import { formatDateTime, formatInteger, formatPeople } from './format';
+import { formatDateTime, formatInteger } from './format';
 
 @Pipe({ name: 'lsDateTime' })
 export class DateTimePipe implements PipeTransform {
@@ -12,12 +12,5 @@ export class DateTimePipe implements PipeTransform {
 export class IntegerPipe implements PipeTransform {
   transform(value: number | null | undefined): string {
     return value === null || value === undefined ? '' : formatInteger(value);
-  }
-}
-
-@Pipe({ name: 'lsPeople' })
-export class PeoplePipe implements PipeTransform {
-  transform(value: number): string {
-    return formatPeople(value);
   }
 }

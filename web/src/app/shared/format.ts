@@ -1,8 +1,10 @@
 /** Numbers and dates for the reader's locale (Intl picks it from the browser). */
 const integerFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
 const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const dateTimeSecondsFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+const dateTimeSecondsFormat = new Intl.DateTimeFormat(undefined, {
+  dateStyle: 'medium',
+  timeStyle: 'medium',
+});
 
 export function formatInteger(value: number): string {
   return integerFormat.format(value);
@@ -12,12 +14,6 @@ export function formatDateTime(iso: string, withSeconds = false): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   return (withSeconds ? dateTimeSecondsFormat : dateTimeFormat).format(date);
-}
-
-export function formatDate(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return dateFormat.format(date);
 }
 
 /** "1 person", "12 people" */

@@ -2,7 +2,9 @@ import { HttpErrorResponse } from '@angular/common/http';
 import type { ProblemDetails } from '@lodestar/contracts';
 
 function isProblem(body: unknown): body is Pick<ProblemDetails, 'detail'> & Partial<ProblemDetails> {
-  return typeof body === 'object' && body !== null && typeof (body as { detail?: unknown }).detail === 'string';
+  return (
+    typeof body === 'object' && body !== null && typeof (body as { detail?: unknown }).detail === 'string'
+  );
 }
 
 function parseBody(body: unknown): unknown {

@@ -35,8 +35,16 @@ import { IconComponent } from '../shared/icon.component';
 })
 export class NotAllowedPageComponent {
   private readonly auth = inject(AuthService);
-  protected readonly page = toSignal(inject(ActivatedRoute).queryParamMap.pipe(map((params) => params.get('page'))));
-  protected readonly roles = computed(() => this.auth.roles().map((role) => ROLE_LABELS[role]).join(', ') || 'none');
+  protected readonly page = toSignal(
+    inject(ActivatedRoute).queryParamMap.pipe(map((params) => params.get('page'))),
+  );
+  protected readonly roles = computed(
+    () =>
+      this.auth
+        .roles()
+        .map((role) => ROLE_LABELS[role])
+        .join(', ') || 'none',
+  );
 }
 
 /** Shown for an address that leads nowhere. */

@@ -28,6 +28,11 @@ describe('navLinksFor', () => {
   });
 
   it('links each page to its route', () => {
-    expect(navLinksFor(['ADMIN']).map((link) => link.path)).toEqual(['/org', '/users', '/audit', '/settings']);
+    expect(navLinksFor(['ADMIN']).map((link) => link.path)).toEqual([
+      '/org',
+      '/users',
+      '/audit',
+      '/settings',
+    ]);
   });
 });

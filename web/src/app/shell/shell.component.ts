@@ -6,9 +6,9 @@ import { MatListModule } from '@angular/material/list';
 import { MatSidenavModule } from '@angular/material/sidenav';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { MatTooltipModule } from '@angular/material/tooltip';
-import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { ROLE_LABELS } from '@lodestar/contracts';
-import { map } from 'rxjs';
+import { filter, map } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
 import { IconComponent } from '../shared/icon.component';
 import { navLinksFor } from './navigation';
@@ -45,6 +45,14 @@ export class ShellComponent {
       .slice(0, 2)
       .map((part) => part[0]?.toUpperCase() ?? '')
       .join(''),
+  );
+  /** Where the person is, so the password change can bring them back. */
+  protected readonly currentUrl = toSignal(
+    this.router.events.pipe(
+      filter((event): event is NavigationEnd => event instanceof NavigationEnd),
+      map((event) => event.urlAfterRedirects),
+    ),
+    { initialValue: this.router.url },
   );
   protected readonly narrow = toSignal(
     inject(BreakpointObserver)

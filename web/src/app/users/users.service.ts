@@ -1,6 +1,12 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { CreateUserRequest, Page, TemporaryPasswordResponse, UpdateUserRequest, User } from '@lodestar/contracts';
+import type {
+  CreateUserRequest,
+  Page,
+  TemporaryPasswordResponse,
+  UpdateUserRequest,
+  User,
+} from '@lodestar/contracts';
 import { map, Observable } from 'rxjs';
 
 const API = '/api/v1/users';
@@ -25,7 +31,9 @@ export class UsersService {
 
   /** Active people whose name or e-mail contains the text, for pickers. */
   find(search: string, limit = 20): Observable<User[]> {
-    return this.list({ search, page: 1, pageSize: limit }).pipe(map((page) => page.items.filter((user) => user.active)));
+    return this.list({ search, page: 1, pageSize: limit }).pipe(
+      map((page) => page.items.filter((user) => user.active)),
+    );
   }
 
   create(request: CreateUserRequest): Observable<TemporaryPasswordResponse> {
