@@ -1,10 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
 import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
 import type { AuditEntry, AuditVerification, Page } from '@lodestar/contracts';
-import { Subscription } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
 import { EmptyStateComponent, ErrorStateComponent, LoadingComponent } from '../shared/page-states.component';
-import { problemDetail, ShownProblem, toShownProblem } from '../shared/problem';
+import { remoteResource } from '../shared/remote-resource';
 import { AuditFilterComponent } from './audit-filter.component';
 import { AuditTableComponent } from './audit-table.component';
 import { AuditFilter, AuditService, NO_AUDIT_FILTER } from './audit.service';
@@ -38,9 +37,9 @@ import { ChainStatusComponent } from './chain-status.component';
       </header>
 
       <ls-chain-status
-        [verification]="verification()"
-        [checking]="verifying()"
-        [problem]="verifyProblem()"
+        [verification]="chain.value()"
+        [checking]="chain.loading()"
+        [problem]="chain.problem()?.detail ?? null"
         (verify)="verify()"
       />
 
@@ -48,10 +47,10 @@ import { ChainStatusComponent } from './chain-status.component';
         <div class="filters">
           <ls-audit-filter [value]="filter()" (filterChange)="applyFilter($event)" />
         </div>
-        @if (loading()) {
+        @if (entries.loading()) {
           <ls-loading label="Loading audit entries…" />
         }
-        @if (problem(); as failure) {
+        @if (entries.problem(); as failure) {
           <div class="pad">
             <ls-error-state
               title="The audit log could not be loaded"
@@ -60,7 +59,7 @@ import { ChainStatusComponent } from './chain-status.component';
               (retry)="load()"
             />
           </div>
-        } @else if (page(); as result) {
+        } @else if (entries.value(); as result) {
           <p class="count ls-muted" role="status">
             {{ result.total === 1 ? '1 entry' : result.total + ' entries'
             }}{{ filtered() ? ' match the filters' : '' }}
@@ -109,12 +108,9 @@ export class AuditPageComponent implements OnInit {
   protected readonly filter = signal<AuditFilter>({ ...NO_AUDIT_FILTER });
   protected readonly pageNumber = signal(1);
   protected readonly pageSize = signal(50);
-  protected readonly page = signal<Page<AuditEntry> | null>(null);
-  protected readonly loading = signal(false);
-  protected readonly problem = signal<ShownProblem | null>(null);
-  protected readonly verification = signal<AuditVerification | null>(null);
-  protected readonly verifying = signal(false);
-  protected readonly verifyProblem = signal<string | null>(null);
+  protected readonly entries = remoteResource<Page<AuditEntry>>();
+  /** The verdict of the chain check; a failed check forgets the previous verdict rather than show it. */
+  protected readonly chain = remoteResource<AuditVerification>({ clearOnError: true });
   protected readonly filtered = computed(() =>
     Object.values(this.filter()).some((value) => value.trim() !== ''),
   );
@@ -122,7 +118,6 @@ export class AuditPageComponent implements OnInit {
     const roles = this.auth.roles();
     return !roles.includes('HR') && !roles.includes('APPROVER');
   });
-  private request: Subscription | null = null;
 
   ngOnInit(): void {
     this.verify();
@@ -130,35 +125,11 @@ export class AuditPageComponent implements OnInit {
   }
 
   load(): void {
-    this.request?.unsubscribe();
-    this.loading.set(true);
-    this.problem.set(null);
-    this.request = this.audit.list(this.filter(), this.pageNumber(), this.pageSize()).subscribe({
-      next: (page) => {
-        this.page.set(page);
-        this.loading.set(false);
-      },
-      error: (error: unknown) => {
-        this.problem.set(toShownProblem(error));
-        this.loading.set(false);
-      },
-    });
+    this.entries.load(this.audit.list(this.filter(), this.pageNumber(), this.pageSize()));
   }
 
   protected verify(): void {
-    this.verifying.set(true);
-    this.verifyProblem.set(null);
-    this.audit.verify().subscribe({
-      next: (result) => {
-        this.verification.set(result);
-        this.verifying.set(false);
-      },
-      error: (error: unknown) => {
-        this.verification.set(null);
-        this.verifyProblem.set(problemDetail(error));
-        this.verifying.set(false);
-      },
-    });
+    this.chain.load(this.audit.verify());
   }
 
   protected applyFilter(filter: AuditFilter): void {

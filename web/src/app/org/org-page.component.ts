@@ -3,10 +3,11 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import type { OrgUnitNode } from '@lodestar/contracts';
+import { tap } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
 import { IconComponent } from '../shared/icon.component';
 import { EmptyStateComponent, ErrorStateComponent, LoadingComponent } from '../shared/page-states.component';
-import { ShownProblem, toShownProblem } from '../shared/problem';
+import { remoteResource } from '../shared/remote-resource';
 import { OrgSummaryComponent } from './org-summary.component';
 import { defaultExpanded, flattenUnits, summarise } from './org-tree';
 import { OrgTreeComponent } from './org-tree.component';
@@ -45,10 +46,10 @@ import { OrgUnitsService } from './org-units.service';
       }
 
       <div class="ls-panel">
-        @if (loading()) {
+        @if (tree.loading()) {
           <ls-loading label="Loading the organisation…" />
         }
-        @if (problem(); as failure) {
+        @if (tree.problem(); as failure) {
           <div class="pad">
             <ls-error-state
               title="The organisation could not be loaded"
@@ -128,9 +129,8 @@ export class OrgPageComponent implements OnInit {
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
 
-  protected readonly units = signal<OrgUnitNode[] | null>(null);
-  protected readonly loading = signal(false);
-  protected readonly problem = signal<ShownProblem | null>(null);
+  protected readonly tree = remoteResource<OrgUnitNode[]>();
+  protected readonly units = this.tree.value;
   protected readonly expanded = signal<ReadonlySet<string>>(new Set());
   protected readonly selectedId = signal<string | null>(null);
   protected readonly selected = computed(() => {
@@ -148,20 +148,14 @@ export class OrgPageComponent implements OnInit {
   }
 
   load(keepExpanded = false): void {
-    this.loading.set(true);
-    this.problem.set(null);
-    this.service.tree().subscribe({
-      next: (roots) => {
-        this.units.set(roots);
-        if (!keepExpanded) this.expanded.set(defaultExpanded(roots));
-        if (!this.selectedId()) this.selectedId.set(roots[0]?.id ?? null);
-        this.loading.set(false);
-      },
-      error: (error: unknown) => {
-        this.problem.set(toShownProblem(error));
-        this.loading.set(false);
-      },
-    });
+    this.tree.load(
+      this.service.tree().pipe(
+        tap((roots) => {
+          if (!keepExpanded) this.expanded.set(defaultExpanded(roots));
+          if (!this.selectedId()) this.selectedId.set(roots[0]?.id ?? null);
+        }),
+      ),
+    );
   }
 
   protected toggle(id: string): void {

@@ -16,7 +16,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import type { OrgUnitNode, Page, TemporaryPasswordResponse, User } from '@lodestar/contracts';
-import { debounceTime, distinctUntilChanged, map, Subscription } from 'rxjs';
+import { debounceTime, distinctUntilChanged, map } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
 import { flattenUnits } from '../org/org-tree';
 import { OrgUnitsService } from '../org/org-units.service';
@@ -29,6 +29,7 @@ import {
   LoadingComponent,
 } from '../shared/page-states.component';
 import { ShownProblem, toShownProblem } from '../shared/problem';
+import { remoteResource } from '../shared/remote-resource';
 import {
   TemporaryPasswordDialogComponent,
   TemporaryPasswordDialogData,
@@ -79,7 +80,7 @@ import { UsersService } from './users.service';
               placeholder="Name or e-mail"
             />
           </mat-form-field>
-          @if (page(); as result) {
+          @if (results.value(); as result) {
             <span class="ls-muted count" role="status">
               {{ result.total === 1 ? '1 user' : result.total + ' users'
               }}{{ query().search ? ' match' : '' }}
@@ -87,7 +88,7 @@ import { UsersService } from './users.service';
           }
         </div>
 
-        @if (loading()) {
+        @if (results.loading()) {
           <ls-loading label="Loading users…" />
         }
         @if (actionProblem(); as failure) {
@@ -95,7 +96,7 @@ import { UsersService } from './users.service';
             <ls-inline-error [detail]="failure.detail" [errors]="failure.errors" />
           </div>
         }
-        @if (problem(); as failure) {
+        @if (results.problem(); as failure) {
           <div class="pad">
             <ls-error-state
               title="Users could not be loaded"
@@ -104,7 +105,7 @@ import { UsersService } from './users.service';
               (retry)="load()"
             />
           </div>
-        } @else if (page(); as result) {
+        } @else if (results.value(); as result) {
           @if (result.items.length) {
             <ls-users-table
               [users]="result.items"
@@ -168,9 +169,7 @@ export class UsersPageComponent implements OnInit {
 
   protected readonly search = new FormControl('', { nonNullable: true });
   protected readonly query = signal({ search: '', page: 1, pageSize: 50 });
-  protected readonly page = signal<Page<User> | null>(null);
-  protected readonly loading = signal(false);
-  protected readonly problem = signal<ShownProblem | null>(null);
+  protected readonly results = remoteResource<Page<User>>();
   protected readonly actionProblem = signal<ShownProblem | null>(null);
   protected readonly units = signal<OrgUnitNode[]>([]);
   protected readonly currentUserId = computed(() => this.auth.user()?.id ?? null);
@@ -183,7 +182,6 @@ export class UsersPageComponent implements OnInit {
       label: `${'\u00a0\u00a0\u00a0'.repeat(unit.depth)}${unit.node.name}`,
     })),
   );
-  private request: Subscription | null = null;
 
   ngOnInit(): void {
     this.search.valueChanges
@@ -205,19 +203,7 @@ export class UsersPageComponent implements OnInit {
   }
 
   load(): void {
-    this.request?.unsubscribe();
-    this.loading.set(true);
-    this.problem.set(null);
-    this.request = this.users.list(this.query()).subscribe({
-      next: (page) => {
-        this.page.set(page);
-        this.loading.set(false);
-      },
-      error: (error: unknown) => {
-        this.problem.set(toShownProblem(error));
-        this.loading.set(false);
-      },
-    });
+    this.results.load(this.users.list(this.query()));
   }
 
   protected changePage(event: PageEvent): void {
@@ -324,7 +310,7 @@ export class UsersPageComponent implements OnInit {
   }
 
   private replace(user: User): void {
-    this.page.update((page) =>
+    this.results.update((page) =>
       page ? { ...page, items: page.items.map((item) => (item.id === user.id ? user : item)) } : page,
     );
   }
