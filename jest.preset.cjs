@@ -25,5 +25,6 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {
     '^@lodestar/contracts$': path.join(__dirname, 'libs/contracts/src/index.ts'),
+    '^@lodestar/cx-metrics$': path.join(__dirname, 'libs/cx-metrics/src/index.ts'),
   },
 };

@@ -6,6 +6,7 @@ import type { AppConfig } from './config/configuration';
 import { ConfigurationService } from './config/configuration.service';
 import { dataSourceOptions } from './db/data-source';
 import { HealthController } from './health/health.controller';
+import { MetricsModule } from './metrics/metrics.module';
 import { OrgModule } from './org/org.module';
 import { SettingsModule } from './settings/settings.module';
 import { UsersModule } from './users/users.module';
@@ -23,6 +24,7 @@ export class AppModule {
         UsersModule,
         OrgModule,
         SettingsModule,
+        MetricsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: ConfigurationService, useValue: new ConfigurationService(config) }],

@@ -10,6 +10,7 @@ import * as path from 'node:path';
 const distRoot = path.resolve(__dirname, '..', '..');
 const aliases: Record<string, string> = {
   '@lodestar/contracts': path.join(distRoot, 'libs', 'contracts', 'src', 'index.js'),
+  '@lodestar/cx-metrics': path.join(distRoot, 'libs', 'cx-metrics', 'src', 'index.js'),
 };
 
 type Resolve = (request: string, ...rest: unknown[]) => string;

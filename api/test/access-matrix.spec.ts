@@ -29,6 +29,15 @@ const EXPECTED: Record<string, Who> = {
   'PUT /api/v1/settings/fiscal-calendar': ['ADMIN'],
   'GET /api/v1/audit': ['HR', 'APPROVER', 'ADMIN'],
   'GET /api/v1/audit/verify': ['HR', 'APPROVER', 'ADMIN'],
+  'GET /api/v1/metrics': 'signed-in',
+  'POST /api/v1/metrics': ['CX_LEAD'],
+  'POST /api/v1/voc/imports': ['CX_LEAD'],
+  'GET /api/v1/voc/imports': ['CX_LEAD'],
+  'GET /api/v1/voc/imports/:id': ['CX_LEAD'],
+  'POST /api/v1/voc/responses': ['CX_LEAD'],
+  'GET /api/v1/voc/comments': 'signed-in',
+  'GET /api/v1/cx/results': 'signed-in',
+  'GET /api/v1/cx/pareto': 'signed-in',
 };
 
 /** Example path values: ids that exist nowhere, so an allowed call changes nothing. */

@@ -6,7 +6,7 @@ import request from 'supertest';
 import { createApp } from '../src/app.factory';
 import { JsonLogger } from '../src/common/json-logger';
 import { loadConfig } from '../src/config/configuration';
-import { migrate } from '../src/db/data-source';
+import { migrate, MIGRATIONS } from '../src/db/data-source';
 import { EmbeddedPostgres, freePort } from '../src/db/embedded-postgres';
 import { seedDemoCompany } from '../src/db/seed/seed-demo';
 
@@ -40,7 +40,7 @@ describe('running on another PostgreSQL through DATABASE_URL (Debian PostgreSQL 
     expect(Number(rows[0].server_version_num)).toBeGreaterThanOrEqual(150000);
     expect(Number(rows[0].server_version_num)).toBeLessThan(160000);
 
-    expect(await migrate(adminUrl)).toEqual(['CreatedFoundationSchema1763890000000']);
+    expect(await migrate(adminUrl)).toEqual(MIGRATIONS.map((migration) => migration.name));
     expect(await migrate(adminUrl)).toEqual([]);
     const config = loadConfig({ DATABASE_URL: adminUrl, SEED_DEMO: 'true', WEB_ROOT: 'off', AUDIT_ANCHOR_FILE: path.join(dir, 'anchor.log') });
     expect(config.seedDemo).toBe(true);

@@ -117,9 +117,14 @@ export class AuditService {
         head = await appendAuditEntry(manager, actor, entry);
       }),
     );
-    const anchorFile = this.config.get('auditAnchorFile');
-    if (head && anchorFile) appendAnchor(anchorFile, head);
+    if (head) this.anchor(head);
     return result;
+  }
+
+  /** Copies a committed head to the anchor file (for writers that manage their own transaction). */
+  anchor(head: { id: string; hash: string }): void {
+    const anchorFile = this.config.get('auditAnchorFile');
+    if (anchorFile) appendAnchor(anchorFile, head);
   }
 
   async list(filter: AuditFilter, viewerRoles: readonly Role[]): Promise<Page<AuditEntry>> {

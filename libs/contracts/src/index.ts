@@ -1,3 +1,4 @@
 export * from './lib/api';
 export * from './lib/periods';
 export * from './lib/roles';
+export * from './lib/cx';

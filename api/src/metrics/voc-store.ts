@@ -1,0 +1,42 @@
+import type { EntityManager } from 'typeorm';
+
+export const STAGE_COLUMNS = 'line, response_id, responded_at, month, account, org_unit_id, survey, score, cause, comment';
+
+/** A staging table for one transaction; dropped at its end. */
+export async function createStage(query: (sql: string) => Promise<unknown>): Promise<void> {
+  await query(`CREATE TEMP TABLE voc_stage (
+      line integer NOT NULL, response_id text NOT NULL, responded_at timestamptz NOT NULL, month text NOT NULL,
+      account text, org_unit_id uuid NOT NULL, survey text NOT NULL, score smallint NOT NULL, cause text, comment text
+    ) ON COMMIT DROP`);
+}
+
+const UNHAPPY = `((survey = 'nps' AND score <= 6) OR (survey = 'csat' AND score <= 2) OR (survey = 'ces' AND score <= 3))`;
+
+/**
+ * Moves the staged answers into `voc_responses`: the first of each response_id in the batch,
+ * skipping ids already stored; adds exactly the inserted answers to the histograms and to the
+ * cause counts of unhappy answers. Runs in the caller's transaction. Returns how many were new.
+ */
+export async function mergeStage(manager: EntityManager, importId: string | null): Promise<number> {
+  const rows: { inserted: string }[] = await manager.query(
+    `WITH inserted AS (
+       INSERT INTO voc_responses (response_id, responded_at, month, account, org_unit_id, survey, score, cause, comment, import_id)
+       SELECT DISTINCT ON (response_id) response_id, responded_at, month, account, org_unit_id, survey, score, cause, comment, $1::uuid
+         FROM voc_stage ORDER BY response_id, line
+       ON CONFLICT (response_id) DO NOTHING
+       RETURNING org_unit_id, month, survey, score, cause
+     ), histogram AS (
+       INSERT INTO voc_histograms (org_unit_id, month, survey, score, count)
+       SELECT org_unit_id, month, survey, score, count(*) FROM inserted GROUP BY 1, 2, 3, 4
+       ON CONFLICT (org_unit_id, month, survey, score) DO UPDATE SET count = voc_histograms.count + EXCLUDED.count
+     ), causes AS (
+       INSERT INTO voc_cause_counts (org_unit_id, month, survey, cause, count)
+       SELECT org_unit_id, month, survey, coalesce(nullif(btrim(cause), ''), 'unspecified'), count(*)
+         FROM inserted WHERE ${UNHAPPY} GROUP BY 1, 2, 3, 4
+       ON CONFLICT (org_unit_id, month, survey, cause) DO UPDATE SET count = voc_cause_counts.count + EXCLUDED.count
+     )
+     SELECT count(*)::text AS inserted FROM inserted`,
+    [importId],
+  );
+  return Number(rows[0].inserted);
+}
