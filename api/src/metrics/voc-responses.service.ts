@@ -8,7 +8,7 @@ import { FiscalCalendarService } from '../settings/fiscal-calendar.service';
 import { CxResultsService } from './cx-results.service';
 import type { CommentsQuery, VocResponseDto } from './dto/voc.dto';
 import { StagedResponse, validateResponse } from './voc-row';
-import { createStage, mergeStage, STAGE_COLUMNS } from './voc-store';
+import { createStage, mergeStage, stageRows } from './voc-store';
 
 @Injectable()
 export class VocResponsesService {
@@ -51,22 +51,7 @@ export class VocResponsesService {
     }
     return this.audit.write(actor, async (manager, record) => {
       await createStage((sql) => manager.query(sql));
-      await manager.query(
-        `INSERT INTO voc_stage (${STAGE_COLUMNS})
-         SELECT * FROM unnest($1::int[], $2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::uuid[], $7::text[], $8::smallint[], $9::text[], $10::text[])`,
-        [
-          staged.map((r) => r.line),
-          staged.map((r) => r.responseId),
-          staged.map((r) => r.respondedAt),
-          staged.map((r) => r.month),
-          staged.map((r) => r.account),
-          staged.map((r) => r.orgUnitId),
-          staged.map((r) => r.survey),
-          staged.map((r) => r.score),
-          staged.map((r) => r.cause),
-          staged.map((r) => r.comment),
-        ],
-      );
+      await stageRows(manager, staged);
       const inserted = await mergeStage(manager, null);
       const result = { received: responses.length, inserted, duplicates: responses.length - inserted };
       await record({ action: 'voc.responses.add', entityType: 'voc-response', after: result });

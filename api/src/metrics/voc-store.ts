@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { StagedResponse } from './voc-row';
 
 export const STAGE_COLUMNS = 'line, response_id, responded_at, month, account, org_unit_id, survey, score, cause, comment';
 
@@ -8,6 +9,29 @@ export async function createStage(query: (sql: string) => Promise<unknown>): Pro
       line integer NOT NULL, response_id text NOT NULL, responded_at timestamptz NOT NULL, month text NOT NULL,
       account text, org_unit_id uuid NOT NULL, survey text NOT NULL, score smallint NOT NULL, cause text, comment text
     ) ON COMMIT DROP`);
+}
+
+/** Adds validated answers to the staging table, in batches (for JSON input and the demo seed). */
+export async function stageRows(manager: EntityManager, rows: readonly StagedResponse[], batch = 5000): Promise<void> {
+  for (let start = 0; start < rows.length; start += batch) {
+    const part = rows.slice(start, start + batch);
+    await manager.query(
+      `INSERT INTO voc_stage (${STAGE_COLUMNS})
+       SELECT * FROM unnest($1::int[], $2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::uuid[], $7::text[], $8::smallint[], $9::text[], $10::text[])`,
+      [
+        part.map((r) => r.line),
+        part.map((r) => r.responseId),
+        part.map((r) => r.respondedAt),
+        part.map((r) => r.month),
+        part.map((r) => r.account),
+        part.map((r) => r.orgUnitId),
+        part.map((r) => r.survey),
+        part.map((r) => r.score),
+        part.map((r) => r.cause),
+        part.map((r) => r.comment),
+      ],
+    );
+  }
 }
 
 const UNHAPPY = `((survey = 'nps' AND score <= 6) OR (survey = 'csat' AND score <= 2) OR (survey = 'ces' AND score <= 3))`;

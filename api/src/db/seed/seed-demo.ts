@@ -1,4 +1,7 @@
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { validateResponse } from '../../metrics/voc-row';
+import { createStage, mergeStage, stageRows } from '../../metrics/voc-store';
+import { generateDemoVoc } from './demo-voc';
 import { appendAnchor, appendAuditEntry } from '../../audit/audit.service';
 import { hashPassword } from '../../auth/passwords';
 import { OrgUnitEntity } from '../../org/org-unit.entity';
@@ -12,7 +15,12 @@ import { DEMO_FISCAL_CALENDAR, DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS } from './d
  * Loads the demo company into an empty database (no users yet); does nothing otherwise.
  * Returns whether it loaded. One transaction: a crash half-way leaves the database empty.
  */
-export async function seedDemoCompany(url: string, anchorFile: string | null): Promise<boolean> {
+export interface SeedOptions {
+  /** The demo's survey answers (about 50,000); tests that count answers themselves leave them out. */
+  voc?: boolean;
+}
+
+export async function seedDemoCompany(url: string, anchorFile: string | null, options: SeedOptions = {}): Promise<boolean> {
   const dataSource = new DataSource(dataSourceOptions(url));
   await dataSource.initialize();
   try {
@@ -53,12 +61,13 @@ export async function seedDemoCompany(url: string, anchorFile: string | null): P
         }
       }
       await manager.save(SettingEntity, { key: FISCAL_CALENDAR_KEY, value: DEMO_FISCAL_CALENDAR });
+      const answers = options.voc === false ? 0 : await seedDemoVoc(manager, unitIds);
 
       return appendAuditEntry(manager, { id: null, email: null }, {
         action: 'demo.seed',
         entityType: 'company',
         entityId: 'company',
-        after: { units: DEMO_UNITS.length, users: DEMO_USERS.length, fiscalCalendar: DEMO_FISCAL_CALENDAR },
+        after: { units: DEMO_UNITS.length, users: DEMO_USERS.length, vocAnswers: answers, fiscalCalendar: DEMO_FISCAL_CALENDAR },
         reason: 'demo company loaded on first start',
       });
     });
@@ -67,4 +76,29 @@ export async function seedDemoCompany(url: string, anchorFile: string | null): P
   } finally {
     await dataSource.destroy();
   }
+}
+
+async function seedDemoVoc(manager: EntityManager, unitIds: Map<string, string>): Promise<number> {
+  const context = { unitIds, timeZone: DEMO_FISCAL_CALENDAR.timeZone };
+  const rows = generateDemoVoc().map((answer, line) => {
+    const result = validateResponse(
+      {
+        response_id: answer.responseId,
+        responded_at: answer.respondedAt,
+        account: answer.account,
+        org_unit: answer.unit,
+        survey: answer.survey,
+        score: answer.score,
+        cause: answer.cause,
+        comment: answer.comment,
+      },
+      line,
+      context,
+    );
+    if ('error' in result) throw new Error(`Demo answer ${answer.responseId} is invalid: ${result.error}`);
+    return result.row;
+  });
+  await createStage((sql) => manager.query(sql));
+  await stageRows(manager, rows);
+  return mergeStage(manager, null);
 }

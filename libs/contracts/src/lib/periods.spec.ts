@@ -72,6 +72,18 @@ describe('period labels', () => {
     expect(monthOfInstant(new Date('2026-04-01T03:00:00Z'), 'America/Los_Angeles')).toBe('2026-03');
   });
 
+  it('places instants just around a month boundary right, also in half-hour and DST zones', () => {
+    // India is UTC+5:30: April begins there at 18:30 UTC on 31 March.
+    expect(monthOfInstant(new Date('2026-03-31T18:29:59.999Z'), 'Asia/Kolkata')).toBe('2026-03');
+    expect(monthOfInstant(new Date('2026-03-31T18:30:00Z'), 'Asia/Kolkata')).toBe('2026-04');
+    // Nepal is UTC+5:45.
+    expect(monthOfInstant(new Date('2026-03-31T18:14:59Z'), 'Asia/Kathmandu')).toBe('2026-03');
+    expect(monthOfInstant(new Date('2026-03-31T18:15:00Z'), 'Asia/Kathmandu')).toBe('2026-04');
+    // Amsterdam in summer time is UTC+2.
+    expect(monthOfInstant(new Date('2026-06-30T21:59:59Z'), 'Europe/Amsterdam')).toBe('2026-06');
+    expect(monthOfInstant(new Date('2026-06-30T22:00:00Z'), 'Europe/Amsterdam')).toBe('2026-07');
+  });
+
   it('knows real time zones from made-up ones', () => {
     expect(isValidTimeZone('Europe/Berlin')).toBe(true);
     expect(isValidTimeZone('UTC')).toBe(true);

@@ -115,24 +115,53 @@ export function fiscalYearOfMonth(label: string, startMonth: number): string {
   return `FY${fiscalPositionOf(p.year, p.month, startMonth).fiscalYear}`;
 }
 
+/** Formatters are costly to build (tens of microseconds), so each time zone gets one, reused. */
+const MONTH_FORMATTERS = new Map<string, Intl.DateTimeFormat | null>();
+
+function monthFormatter(tz: string): Intl.DateTimeFormat | null {
+  let formatter = MONTH_FORMATTERS.get(tz);
+  if (formatter === undefined) {
+    try {
+      formatter = new Intl.DateTimeFormat('en-US', { timeZone: tz, year: 'numeric', month: '2-digit' });
+    } catch {
+      formatter = null;
+    }
+    MONTH_FORMATTERS.set(tz, formatter);
+  }
+  return formatter;
+}
+
 /** True when `tz` is an IANA time zone name this runtime knows, e.g. `Europe/Berlin`. */
 export function isValidTimeZone(tz: string): boolean {
   if (typeof tz !== 'string' || tz.trim() === '') return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
+  return monthFormatter(tz) !== null;
 }
+
+/**
+ * Month labels per time zone and quarter-hour: every UTC offset in use is a whole number of
+ * quarter hours, so all instants of one quarter-hour fall in the same local month. Imports place
+ * millions of answers, and formatting each one is the slow part.
+ */
+const QUARTER_HOUR_MS = 15 * 60 * 1000;
+const MONTH_CACHE = new Map<string, Map<number, string>>();
 
 /** The month label in which an instant falls, in the given time zone. */
 export function monthOfInstant(instant: Date, timeZone: string): string {
-  if (Number.isNaN(instant.getTime())) throw new RangeError('The date is not a valid instant.');
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit' }).formatToParts(
-    instant,
-  );
-  const year = Number(parts.find((part) => part.type === 'year')?.value);
-  const month = Number(parts.find((part) => part.type === 'month')?.value);
-  return monthLabel(year, month);
+  const ms = instant.getTime();
+  if (Number.isNaN(ms)) throw new RangeError('The date is not a valid instant.');
+  const formatter = monthFormatter(timeZone);
+  if (!formatter) throw new RangeError(`"${timeZone}" is not a time zone.`);
+  let cache = MONTH_CACHE.get(timeZone);
+  if (!cache) MONTH_CACHE.set(timeZone, (cache = new Map()));
+  const bucket = Math.floor(ms / QUARTER_HOUR_MS);
+  let label = cache.get(bucket);
+  if (label === undefined) {
+    const parts = formatter.formatToParts(new Date(bucket * QUARTER_HOUR_MS));
+    const year = Number(parts.find((part) => part.type === 'year')?.value);
+    const month = Number(parts.find((part) => part.type === 'month')?.value);
+    label = monthLabel(year, month);
+    if (cache.size > 500_000) cache.clear();
+    cache.set(bucket, label);
+  }
+  return label;
 }
