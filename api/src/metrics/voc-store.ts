@@ -37,16 +37,16 @@ export async function stageRows(manager: EntityManager, rows: readonly StagedRes
 const UNHAPPY = `((survey = 'nps' AND score <= 6) OR (survey = 'csat' AND score <= 2) OR (survey = 'ces' AND score <= 3))`;
 
 /**
- * Moves the staged answers into `voc_responses`: the first of each response_id in the batch,
- * skipping ids already stored; adds exactly the inserted answers to the histograms and to the
+ * Moves the staged answers into `voc_responses` in file order: an id already stored, or seen
+ * earlier in the batch, is skipped by ON CONFLICT DO NOTHING, so the first of each id wins; adds exactly the inserted answers to the histograms and to the
  * cause counts of unhappy answers. Runs in the caller's transaction. Returns how many were new.
  */
 export async function mergeStage(manager: EntityManager, importId: string | null): Promise<number> {
   const rows: { inserted: string }[] = await manager.query(
     `WITH inserted AS (
        INSERT INTO voc_responses (response_id, responded_at, month, account, org_unit_id, survey, score, cause, comment, import_id)
-       SELECT DISTINCT ON (response_id) response_id, responded_at, month, account, org_unit_id, survey, score, cause, comment, $1::uuid
-         FROM voc_stage ORDER BY response_id, line
+       SELECT response_id, responded_at, month, account, org_unit_id, survey, score, cause, comment, $1::uuid
+         FROM voc_stage ORDER BY line
        ON CONFLICT (response_id) DO NOTHING
        RETURNING org_unit_id, month, survey, score, cause
      ), histogram AS (

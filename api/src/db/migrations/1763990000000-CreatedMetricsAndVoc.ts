@@ -69,12 +69,14 @@ export class CreatedMetricsAndVoc1763990000000 implements MigrationInterface {
         responded_at timestamptz NOT NULL,
         month text NOT NULL CHECK (month ~ '^\\d{4}-(0[1-9]|1[0-2])$'),
         account text,
-        org_unit_id uuid NOT NULL REFERENCES org_units(id),
+        -- no foreign keys here: imports check units before staging, and a per-row key check
+        -- would double the cost of loading millions of answers
+        org_unit_id uuid NOT NULL,
         survey text NOT NULL CHECK (survey IN ('nps','csat','ces')),
         score smallint NOT NULL,
         cause text,
         comment text,
-        import_id uuid REFERENCES voc_imports(id) ON DELETE SET NULL,
+        import_id uuid,
         CONSTRAINT voc_responses_score_range CHECK (
           (survey = 'nps' AND score BETWEEN 0 AND 10) OR (survey = 'csat' AND score BETWEEN 1 AND 5) OR (survey = 'ces' AND score BETWEEN 1 AND 7))
       )`);
