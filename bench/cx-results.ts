@@ -52,6 +52,7 @@ async function main(): Promise<void> {
     const password = fs.readFileSync(path.join(dir, 'pgdata.password'), 'utf8').trim();
     const pgPort = Number(fs.readFileSync(path.join(dir, 'pgdata', 'postmaster.pid'), 'utf8').split('\n')[3]);
     const client = new Client({ connectionString: `postgres://lodestar:${encodeURIComponent(password)}@127.0.0.1:${pgPort}/lodestar` });
+    client.on('error', () => undefined);
     await client.connect();
     let t = Date.now();
     await client.query(`
@@ -59,7 +60,7 @@ async function main(): Promise<void> {
       SELECT 'bench-' || g, make_timestamptz(y, m, 1 + (g % 28), 10, 0, 0, 'UTC'), to_char(make_date(y, m, 1), 'YYYY-MM'),
              'Account ' || (g % 500), u.ids[1 + (g % array_length(u.ids, 1))],
              (ARRAY['nps','csat','ces'])[1 + (g % 3)],
-             CASE g % 3 WHEN 0 THEN (g * 7919) % 11 WHEN 1 THEN 1 + (g * 7919) % 5 ELSE 1 + (g * 7919) % 7 END,
+             CASE g % 3 WHEN 0 THEN (g::bigint * 7919) % 11 WHEN 1 THEN 1 + (g::bigint * 7919) % 5 ELSE 1 + (g::bigint * 7919) % 7 END,
              NULL, NULL
         FROM generate_series(1, $1::int) AS g,
              LATERAL (SELECT 2024 + ((9 + g % 24) / 12) AS y, 1 + ((9 + g % 24) % 12) AS m) AS d,
@@ -89,6 +90,9 @@ async function main(): Promise<void> {
     const baseline = report('baseline GET /health', await load([`${server.url}/health`], accessToken));
     const p95 = report('GET /api/v1/cx/results (FY2026)', await load(results, accessToken));
     console.log(`p95 ratio results ÷ health: ${fmt(p95 / baseline, 1)}; goal p95 < 30 ms: ${p95 < 30 ? 'met' : 'NOT met'}`);
+  } catch (error) {
+    console.error(server.output().split('\n').slice(-15).join('\n'));
+    throw error;
   } finally {
     server.child.kill('SIGTERM');
     await server.exited;

@@ -3,5 +3,5 @@ module.exports = {
   preset: '../jest.preset.cjs',
   rootDir: __dirname,
   testMatch: ['<rootDir>/system/**/*.spec.ts', '<rootDir>/e2e/**/*.spec.ts'],
-  testTimeout: 120000,
+  setupFilesAfterEnv: ['<rootDir>/support/timeout.ts'],
 };

@@ -58,7 +58,7 @@ describe('running on another PostgreSQL through DATABASE_URL (Debian PostgreSQL 
     } finally {
       await app.close();
     }
-  });
+  }, 60000);
 
   it('loads no demo data with DATABASE_URL unless SEED_DEMO=true', () => {
     expect(loadConfig({ DATABASE_URL: adminUrl }).seedDemo).toBe(false);

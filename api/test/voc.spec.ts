@@ -87,6 +87,26 @@ describe('voice of the customer: import, results and Pareto', () => {
     expect(stored.map((r) => r.response_id)).toEqual(['b-10', 'b-3']);
   });
 
+  it('numbers rejected lines exactly in a file long enough for the parser to run ahead of validation', async () => {
+    // `line` is the physical line the next row starts on; the row at line 50 spans three lines
+    const lines = [HEADER];
+    for (let i = 1, line = 2; line <= 30_000; i++) {
+      if (line === 50) {
+        lines.push(`long-${i},2025-10-09,A,logistics,nps,6,,"a comment\nover\nthree lines"`);
+        line += 3;
+        continue;
+      }
+      if (line === 102 || line === 5_002 || line === 25_002) lines.push(`long-${i},2025-10-09,A,logistics,nps,12,,`);
+      else if (line === 15_002) lines.push(`long-${i},2025-10-09,A`);
+      else lines.push(`long-${i},2025-10-09,A,logistics,nps,${i % 11},,`);
+      line++;
+    }
+    const { status } = await upload(lines.join('\n'));
+    expect(status).toMatchObject({ status: 'succeeded', rejected: 4 });
+    expect(status.errors.map((e: { line: number }) => e.line)).toEqual([102, 5_002, 15_002, 25_002]);
+    expect(status.errors[2].message).toMatch(/not valid CSV/);
+  });
+
   it('skips ids already stored or repeated in the file, so a re-import changes nothing', async () => {
     const csv = [HEADER, 'd-1,2025-10-07,A,logistics,nps,9,,', 'd-2,2025-10-07,A,logistics,nps,0,,', 'd-1,2025-10-08,A,logistics,nps,0,,', 'q-1,2025-10-08,A,logistics,nps,0,,'].join('\n');
     const first = await upload(csv);

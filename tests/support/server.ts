@@ -32,6 +32,8 @@ export interface RunningServer {
   output(): string;
   /** Resolves with the exit code once the process has ended. */
   exited: Promise<number | null>;
+  /** Sends SIGTERM and resolves with the exit code and, when it is not 0, the server's output. */
+  stop(): Promise<{ code: number | null; output?: string }>;
 }
 
 /**
@@ -73,7 +75,12 @@ export async function startServer(dataDir: string, env: Record<string, string> =
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  return { url, port, child, output: () => log, exited };
+  const stop = async () => {
+    child.kill('SIGTERM');
+    const code = await exited;
+    return code === 0 ? { code } : { code, output: log.slice(-4000) };
+  };
+  return { url, port, child, output: () => log, exited, stop };
 }
 
 /** Runs the built server expecting it to fail at start; returns its exit code and output. */

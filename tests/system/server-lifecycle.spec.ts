@@ -54,8 +54,7 @@ describe('the server as npm start runs it, with the embedded PostgreSQL', () => 
       expect(api404.status).toBe(404);
       expect(api404.headers.get('content-type')).toMatch(/application\/problem\+json/);
     } finally {
-      server.child.kill('SIGTERM');
-      expect(await server.exited).toBe(0);
+      expect(await server.stop()).toEqual({ code: 0 });
     }
     expect(postmasterPid(pgdata)).toBeUndefined();
   }, 120_000);
@@ -107,8 +106,7 @@ describe('the server as npm start runs it, with the embedded PostgreSQL', () => 
       expect((await signIn(server.url, 'ceo@example.com')).status).toBe(200);
       expect(postmasterPid(pgdata)).not.toBe(orphan);
     } finally {
-      server.child.kill('SIGTERM');
-      expect(await server.exited).toBe(0);
+      expect(await server.stop()).toEqual({ code: 0 });
     }
   }, 180_000);
 

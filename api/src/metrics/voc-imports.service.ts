@@ -150,16 +150,21 @@ export class VocImportsService implements OnApplicationBootstrap, OnApplicationS
     const repo = this.dataSource.getRepository(VocImportEntity);
     const progress = { bytesRead: 0, rowsProcessed: 0, rejected: 0, errors: [] as { line: number; message: string }[] };
     let lastReport = 0;
-    const report = async (force = false) => {
+    // Progress is written outside the import's transaction, one write at a time, so a late write
+    // can never land after (and overwrite) the final figures.
+    let reporting: Promise<unknown> = Promise.resolve();
+    const report = (force = false): Promise<unknown> => {
       const now = Date.now();
-      if (!force && now - lastReport < PROGRESS_EVERY_MS) return;
+      if (!force && now - lastReport < PROGRESS_EVERY_MS) return reporting;
       lastReport = now;
-      await repo.update(id, {
+      const snapshot = {
         bytesRead: String(progress.bytesRead),
         rowsProcessed: progress.rowsProcessed,
         rejected: progress.rejected,
-        errors: progress.errors,
-      });
+        errors: [...progress.errors],
+      };
+      reporting = reporting.then(() => repo.update(id, snapshot)).catch(() => undefined);
+      return reporting;
     };
     const runner = this.dataSource.createQueryRunner();
     try {
@@ -190,21 +195,25 @@ export class VocImportsService implements OnApplicationBootstrap, OnApplicationS
         skip_empty_lines: true,
         skip_records_with_error: true,
         relax_quotes: false,
+        info: true,
       });
-      let previousLines = 1;
       csv.on('skip', (error: Error & { lines?: number }) => {
-        reject(error.lines ?? previousLines + 1, `the line is not valid CSV (${error.message.replace(/^Invalid Record Length: /, '')})`);
-        previousLines = error.lines ?? previousLines;
+        progress.rowsProcessed++;
+        reject(error.lines ?? 0, `the line is not valid CSV (${error.message.replace(/^Invalid Record Length: /, '')})`);
       });
       // COPY rows are gathered into chunks of about 256 KiB: one CopyData message per row is slow.
       let pending: string[] = [];
       let pendingLength = 0;
       const stageLines = new Transform({
         writableObjectMode: true,
-        transform: (record: Record<string, string>, _encoding, callback) => {
-          const line = previousLines + 1;
-          previousLines = csv.info.lines;
+        // `info` is the parser's state when it finished this record (the parser runs ahead of
+        // this stage, so its live state belongs to later records).
+        transform: ({ record, info }: { record: Record<string, string>; info: { lines: number; bytes: number } }, _encoding, callback) => {
+          const line = info.lines - newlinesIn(record);
           progress.rowsProcessed++;
+          // bytes the parser has consumed, not what the file stream has read ahead
+          progress.bytesRead = info.bytes;
+          if ((progress.rowsProcessed & 1023) === 0) void report();
           const result = validateResponse(record, line, context);
           if ('error' in result) {
             reject(line, result.error);
@@ -223,14 +232,12 @@ export class VocImportsService implements OnApplicationBootstrap, OnApplicationS
       });
       const timings = { started: Date.now(), copied: 0, merged: 0 };
       const source = fs.createReadStream(file, { highWaterMark: 256 * 1024 });
-      source.on('data', (chunk) => {
-        progress.bytesRead += chunk.length;
-        void report().catch(() => undefined);
-      });
       const copy = client.query(copyFrom(`COPY voc_stage (${STAGE_COLUMNS}) FROM STDIN`));
       await pipeline(source, csv, stageLines, copy);
       if (this.stopping) throw new Error(INTERRUPTED);
       timings.copied = Date.now();
+      progress.bytesRead = fs.statSync(file).size;
+      await report(true);
 
       const [{ n }]: { n: string }[] = await runner.query('SELECT count(*)::text AS n FROM voc_stage');
       const inserted = await mergeStage(runner.manager, id);
@@ -240,6 +247,8 @@ export class VocImportsService implements OnApplicationBootstrap, OnApplicationS
         'VocImport',
       );
       const duplicates = Number(n) - inserted;
+      await reporting;
+      progress.errors.sort((a, b) => a.line - b.line);
       const head = await appendAuditEntry(runner.manager, actor, {
         action: 'voc.import',
         entityType: 'voc-import',
@@ -260,6 +269,8 @@ export class VocImportsService implements OnApplicationBootstrap, OnApplicationS
       this.audit.anchor(head);
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      await reporting;
+      progress.errors.sort((a, b) => a.line - b.line);
       const message = error instanceof BadRequestException ? String(error.message) : `The import failed and stored nothing: ${(error as Error).message}`;
       await repo
         .update(id, {
@@ -277,4 +288,14 @@ export class VocImportsService implements OnApplicationBootstrap, OnApplicationS
       fs.rmSync(file, { force: true });
     }
   }
+}
+
+/** Line breaks inside quoted values: a record ends on its start line plus this many. */
+function newlinesIn(record: Record<string, string>): number {
+  let count = 0;
+  for (const key in record) {
+    const value = record[key];
+    for (let at = value.indexOf('\n'); at !== -1; at = value.indexOf('\n', at + 1)) count++;
+  }
+  return count;
 }
