@@ -9,6 +9,7 @@ module.exports = {
   moduleFileExtensions: ['ts', 'html', 'js', 'json', 'mjs'],
   moduleNameMapper: {
     '^@lodestar/contracts$': '<rootDir>/../libs/contracts/src/index.ts',
+    '^@lodestar/cx-metrics$': '<rootDir>/../libs/cx-metrics/src/index.ts',
   },
   transform: {
     '^.+\\.(ts|js|mjs|html|svg)$': [

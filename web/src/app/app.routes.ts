@@ -28,6 +28,11 @@ export const routes: Routes = [
         loadChildren: () => import('./org/org.routes').then((m) => m.ORG_ROUTES),
       },
       {
+        path: 'voc',
+        canActivate: [pageGuard('voc')],
+        loadChildren: () => import('./metrics/voc.routes').then((m) => m.VOC_ROUTES),
+      },
+      {
         path: 'users',
         canActivate: [pageGuard('users')],
         loadChildren: () => import('./users/users.routes').then((m) => m.USERS_ROUTES),

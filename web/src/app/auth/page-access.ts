@@ -1,12 +1,14 @@
 import { hasAnyRole, type Role } from '@lodestar/contracts';
 
 /** The pages of the app and who may open them; the API enforces the same rules on its routes. */
-export type PageKey = 'org' | 'users' | 'audit' | 'settings';
+export type PageKey = 'org' | 'voc' | 'voc-import' | 'users' | 'audit' | 'settings';
 
 export const EVERYONE = 'everyone';
 
 export const PAGE_ROLES: Readonly<Record<PageKey, readonly Role[] | typeof EVERYONE>> = {
   org: EVERYONE,
+  voc: EVERYONE,
+  'voc-import': ['CX_LEAD'],
   users: ['ADMIN'],
   audit: ['HR', 'APPROVER', 'ADMIN'],
   settings: ['ADMIN'],

@@ -10,6 +10,36 @@ export function formatInteger(value: number): string {
   return integerFormat.format(value);
 }
 
+const decimalFormats = new Map<number, Intl.NumberFormat>();
+
+/** A number with exactly `digits` decimals, e.g. 87.456 → "87.5" (grouping as the locale does). */
+export function formatDecimal(value: number, digits: number): string {
+  let format = decimalFormats.get(digits);
+  if (!format) {
+    format = new Intl.NumberFormat(undefined, {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+    decimalFormats.set(digits, format);
+  }
+  return format.format(value);
+}
+
+const BYTE_UNITS = ['bytes', 'KB', 'MB', 'GB'] as const;
+
+/** "812 bytes", "1.4 MB": powers of 1,024, one decimal from kilobytes up. */
+export function formatBytes(bytes: number): string {
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < BYTE_UNITS.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return unit === 0
+    ? `${formatInteger(value)} ${BYTE_UNITS[0]}`
+    : `${formatDecimal(value, 1)} ${BYTE_UNITS[unit]}`;
+}
+
 export function formatDateTime(iso: string, withSeconds = false): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;

@@ -7,10 +7,14 @@ export interface NavLink {
   label: string;
   path: string;
   icon: IconName;
+  /** Active only on its own path, not on the pages below it (the explorer, not the import under it). */
+  exact?: boolean;
 }
 
 export const NAV_LINKS: readonly NavLink[] = [
   { page: 'org', label: 'Organisation', path: '/org', icon: 'org' },
+  { page: 'voc', label: 'Voice of the customer', path: '/voc', icon: 'forum', exact: true },
+  { page: 'voc-import', label: 'VoC import', path: '/voc/import', icon: 'upload' },
   { page: 'users', label: 'Users', path: '/users', icon: 'people' },
   { page: 'audit', label: 'Audit log', path: '/audit', icon: 'history' },
   { page: 'settings', label: 'Settings', path: '/settings', icon: 'settings' },

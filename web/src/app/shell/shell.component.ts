@@ -6,7 +6,14 @@ import { MatListModule } from '@angular/material/list';
 import { MatSidenavModule } from '@angular/material/sidenav';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { MatTooltipModule } from '@angular/material/tooltip';
-import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import {
+  IsActiveMatchOptions,
+  NavigationEnd,
+  Router,
+  RouterLink,
+  RouterLinkActive,
+  RouterOutlet,
+} from '@angular/router';
 import { ROLE_LABELS } from '@lodestar/contracts';
 import { filter, map } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
@@ -35,6 +42,14 @@ export class ShellComponent {
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
 
+  /** A link is active on its page and the pages below it, whatever the query (a page's filters). */
+  protected readonly subtree: IsActiveMatchOptions = {
+    paths: 'subset',
+    queryParams: 'ignored',
+    matrixParams: 'ignored',
+    fragment: 'ignored',
+  };
+  protected readonly exactPath: IsActiveMatchOptions = { ...this.subtree, paths: 'exact' };
   protected readonly user = this.auth.user;
   protected readonly links = computed(() => navLinksFor(this.auth.roles()));
   protected readonly roleNames = computed(() => this.auth.roles().map((role) => ROLE_LABELS[role]));
