@@ -2,3 +2,4 @@ export * from './lib/api';
 export * from './lib/periods';
 export * from './lib/roles';
 export * from './lib/cx';
+export * from './lib/measurements';
