@@ -32,6 +32,8 @@ export interface MeasurementInput {
 
 export interface MeasurementBatchRequest {
   measurements: MeasurementInput[];
+  /** `manual` when a person typed the values into the grid; `api` (the default) otherwise. */
+  source?: 'api' | 'manual';
 }
 
 export interface MeasurementBatchResult {
