@@ -19,7 +19,13 @@ const TITLES: Record<number, string> = {
   503: 'Service unavailable',
 };
 
-export function problem(status: number, detail: string, instance?: string, errors?: string[]): ProblemDetails {
+/**
+ * A problem as written. `errors` lists the individual mistakes: sentences, or objects when they
+ * need more than words (a CSV import's rejected rows are `{ line, message }`).
+ */
+export type Problem = Omit<ProblemDetails, 'errors'> & { errors?: string[] | object[] };
+
+export function problem(status: number, detail: string, instance?: string, errors?: string[] | object[]): Problem {
   return {
     type: 'about:blank',
     title: TITLES[status] ?? HttpStatus[status] ?? 'Error',
@@ -30,7 +36,7 @@ export function problem(status: number, detail: string, instance?: string, error
   };
 }
 
-export function sendProblem(res: Response, body: ProblemDetails): void {
+export function sendProblem(res: Response, body: Problem): void {
   res.status(body.status).type('application/problem+json').send(JSON.stringify(body));
 }
 
@@ -47,20 +53,20 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     sendProblem(res, this.toProblem(exception, req));
   }
 
-  toProblem(exception: unknown, req: Request): ProblemDetails {
+  toProblem(exception: unknown, req: Request): Problem {
     const instance = req.originalUrl?.split('?')[0];
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();
       let detail = exception.message;
-      let errors: string[] | undefined;
+      let errors: string[] | object[] | undefined;
       if (typeof response === 'object' && response !== null) {
         const body = response as { message?: unknown; errors?: unknown };
         if (Array.isArray(body.message)) {
           errors = body.message.map(String);
           detail = errors.join('; ');
         } else if (typeof body.message === 'string') detail = body.message;
-        if (Array.isArray(body.errors)) errors = body.errors.map(String);
+        if (Array.isArray(body.errors)) errors = body.errors.every(isObject) ? (body.errors as object[]) : body.errors.map(String);
       } else if (typeof response === 'string') detail = response;
       if (status === 404 && /^Cannot [A-Z]+ /.test(detail)) {
         detail = `There is no API route ${req.method} ${instance}: see /api/docs for the routes.`;
@@ -82,6 +88,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     this.logger.error(exception instanceof Error ? exception.message : String(exception), (exception as Error)?.stack, 'Unhandled');
     return problem(500, 'Something went wrong on our side; the error was logged. Try again, and tell an administrator if it persists.', instance);
   }
+}
+
+function isObject(value: unknown): value is object {
+  return typeof value === 'object' && value !== null;
 }
 
 function ensureSentence(text: string): string {
