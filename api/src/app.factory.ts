@@ -2,7 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
-import type { NextFunction, Request, Response } from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -79,7 +79,9 @@ export async function createApp(
   const webRoot = config.webRoot;
   const index = webRoot ? path.join(webRoot, 'index.html') : undefined;
   if (webRoot && index && fs.existsSync(index)) {
-    app.useStaticAssets(webRoot, { index: false, maxAge: '1h', setHeaders: noCacheForHtml });
+    // Static files are looked up only for web paths: an API request costs no file-system stat.
+    const assets = express.static(webRoot, { index: false, maxAge: '1h', setHeaders: noCacheForHtml });
+    app.use((req: Request, res: Response, next: NextFunction) => (isApiPath(req.path) ? next() : assets(req, res, next)));
     app.use((req: Request, res: Response, next: NextFunction) => {
       if ((req.method === 'GET' || req.method === 'HEAD') && !isApiPath(req.path)) {
         res.setHeader('Cache-Control', 'no-cache');

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import type { AppConfig } from './config/configuration';
+import { ReadCache } from './common/read-cache';
 import { ConfigurationService } from './config/configuration.service';
 import { dataSourceOptions } from './db/data-source';
 import { HealthController } from './health/health.controller';
@@ -27,8 +28,8 @@ export class AppModule {
         MetricsModule,
       ],
       controllers: [HealthController],
-      providers: [{ provide: ConfigurationService, useValue: new ConfigurationService(config) }],
-      exports: [ConfigurationService],
+      providers: [{ provide: ConfigurationService, useValue: new ConfigurationService(config) }, ReadCache],
+      exports: [ConfigurationService, ReadCache],
     };
   }
 }

@@ -184,6 +184,23 @@ describe('voice of the customer: import, results and Pareto', () => {
     expect(small.body.n).toBeGreaterThan(0);
   });
 
+  it('shows new answers and a moved unit in CX results at once, though results are cached', async () => {
+    const url = '/api/v1/cx/results?orgUnit=sales&period=FY2026-Q3&metric=csat';
+    const before = await t.http.get(url).set(...bearer(member)).expect(200);
+    const answers = Array.from({ length: 3 }, (_, i) => ({ responseId: `cache-${i}`, respondedAt: '2026-04-10', orgUnit: 'key-accounts', survey: 'csat', score: 5 }));
+    await t.http.post('/api/v1/voc/responses').set(...bearer(cx)).send({ responses: answers }).expect(200);
+    const after = await t.http.get(url).set(...bearer(member)).expect(200);
+    expect(after.body.n).toBe(before.body.n + 3);
+
+    // moving the team out of Sales takes its answers with it
+    const admin = await t.tokenFor('admin@example.com');
+    await t.http.patch('/api/v1/org-units/key-accounts').set(...bearer(admin)).send({ parentKey: 'marketing' }).expect(200);
+    const moved = await t.http.get(url).set(...bearer(member)).expect(200);
+    expect(moved.body.n).toBe(before.body.n);
+    await t.http.patch('/api/v1/org-units/key-accounts').set(...bearer(admin)).send({ parentKey: 'sales' }).expect(200);
+    expect((await t.http.get(url).set(...bearer(member)).expect(200)).body.n).toBe(after.body.n);
+  });
+
   it('places a dated answer in the month of the company’s time zone', async () => {
     // 23:30 UTC on 31 December is already January in Amsterdam.
     await t.http

@@ -2,21 +2,31 @@ import { BadRequestException, Injectable, NotFoundException } from '@nestjs/comm
 import { monthsOf, parsePeriod, PeriodLabelError, type CxResult, type ParetoRow, type SurveyType } from '@lodestar/contracts';
 import { breakdownRecord, cxResult, DEFAULT_MINIMUM_SAMPLE, distribution, histogramFromScoreCounts, pareto } from '@lodestar/cx-metrics';
 import { DataSource } from 'typeorm';
+import { ReadCache } from '../common/read-cache';
 import { FiscalCalendarService } from '../settings/fiscal-calendar.service';
+
+/** How long a read may miss a change made by another process (this one's writes show at once). */
+const CACHE_MS = 10_000;
 
 /**
  * CX results per unit (its whole subtree) and period, from the per-month histograms: a handful
  * of rows summed, never a scan of the responses. The formulas live in `@lodestar/cx-metrics`.
+ * Subtrees and results are cached until the org tree, the calendar or the answers change.
  */
 @Injectable()
 export class CxResultsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly calendar: FiscalCalendarService,
+    private readonly cache: ReadCache,
   ) {}
 
   /** The ids of a unit and every unit below it; 404 naming the key when there is no such unit. */
-  async subtree(key: string): Promise<string[]> {
+  subtree(key: string): Promise<string[]> {
+    return this.cache.get(`subtree:${key}`, ['org'], CACHE_MS, () => this.readSubtree(key));
+  }
+
+  private async readSubtree(key: string): Promise<string[]> {
     const rows: { id: string }[] = await this.dataSource.query(
       `WITH RECURSIVE tree AS (SELECT id FROM org_units WHERE key = $1
          UNION ALL SELECT o.id FROM org_units o JOIN tree t ON o.parent_id = t.id)
@@ -37,7 +47,13 @@ export class CxResultsService {
     return monthsOf(period, (await this.calendar.get()).startMonth);
   }
 
-  async result(orgUnit: string, period: string, metric: SurveyType): Promise<CxResult> {
+  result(orgUnit: string, period: string, metric: SurveyType): Promise<CxResult> {
+    return this.cache.get(`result:${orgUnit}:${period}:${metric}`, ['voc', 'org', 'calendar'], CACHE_MS, () =>
+      this.computeResult(orgUnit, period, metric),
+    );
+  }
+
+  private async computeResult(orgUnit: string, period: string, metric: SurveyType): Promise<CxResult> {
     const [units, months] = await Promise.all([this.subtree(orgUnit), this.months(period)]);
     const rows: { score: number; n: string }[] = await this.dataSource.query(
       `SELECT score, sum(count)::text AS n FROM voc_histograms
@@ -61,7 +77,13 @@ export class CxResultsService {
     };
   }
 
-  async pareto(orgUnit: string, period: string, survey: SurveyType): Promise<ParetoRow[]> {
+  pareto(orgUnit: string, period: string, survey: SurveyType): Promise<ParetoRow[]> {
+    return this.cache.get(`pareto:${orgUnit}:${period}:${survey}`, ['voc', 'org', 'calendar'], CACHE_MS, () =>
+      this.computePareto(orgUnit, period, survey),
+    );
+  }
+
+  private async computePareto(orgUnit: string, period: string, survey: SurveyType): Promise<ParetoRow[]> {
     const [units, months] = await Promise.all([this.subtree(orgUnit), this.months(period)]);
     const rows: { cause: string; n: string }[] = await this.dataSource.query(
       `SELECT cause, sum(count)::text AS n FROM voc_cause_counts

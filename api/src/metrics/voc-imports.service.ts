@@ -13,6 +13,7 @@ import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
 import { appendAuditEntry, AuditService } from '../audit/audit.service';
+import { ReadCache } from '../common/read-cache';
 import type { RequestUser } from '../common/request-user';
 import { OrgUnitEntity } from '../org/org-unit.entity';
 import { FiscalCalendarService } from '../settings/fiscal-calendar.service';
@@ -60,6 +61,7 @@ export class VocImportsService implements OnApplicationBootstrap, OnApplicationS
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly calendar: FiscalCalendarService,
+    private readonly cache: ReadCache,
   ) {}
 
   private readonly logger = new Logger(VocImportsService.name);
@@ -267,6 +269,7 @@ export class VocImportsService implements OnApplicationBootstrap, OnApplicationS
       });
       await runner.commitTransaction();
       this.audit.anchor(head);
+      this.cache.changed('voc');
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
       await reporting;

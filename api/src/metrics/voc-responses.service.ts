@@ -2,6 +2,7 @@ import { BadRequestException, Injectable } from '@nestjs/common';
 import type { Page, VocComment, VocResponsesResult } from '@lodestar/contracts';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { ReadCache } from '../common/read-cache';
 import type { RequestUser } from '../common/request-user';
 import { OrgUnitEntity } from '../org/org-unit.entity';
 import { FiscalCalendarService } from '../settings/fiscal-calendar.service';
@@ -17,6 +18,7 @@ export class VocResponsesService {
     private readonly audit: AuditService,
     private readonly calendar: FiscalCalendarService,
     private readonly results: CxResultsService,
+    private readonly cache: ReadCache,
   ) {}
 
   /** Stores a batch of up to 1,000 answers: all of it, or none with every bad answer named. */
@@ -49,7 +51,7 @@ export class VocResponsesService {
     if (errors.length) {
       throw new BadRequestException({ message: `${errors.length} of ${responses.length} answers are not valid, so none was stored: ${errors.slice(0, 5).join('; ')}`, errors });
     }
-    return this.audit.write(actor, async (manager, record) => {
+    const added = await this.audit.write(actor, async (manager, record) => {
       await createStage((sql) => manager.query(sql));
       await stageRows(manager, staged);
       const inserted = await mergeStage(manager, null);
@@ -57,6 +59,8 @@ export class VocResponsesService {
       await record({ action: 'voc.responses.add', entityType: 'voc-response', after: result });
       return result;
     });
+    this.cache.changed('voc');
+    return added;
   }
 
   /** Answers with a comment for a unit's subtree and period, newest first, searchable. */

@@ -2,6 +2,7 @@ import { BadRequestException, ConflictException, Injectable, NotFoundException }
 import type { OrgUnit, OrgUnitNode, UserSummary } from '@lodestar/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { ReadCache } from '../common/read-cache';
 import type { RequestUser } from '../common/request-user';
 import { UserEntity } from '../users/user.entity';
 import type { CreateOrgUnitDto, UpdateOrgUnitDto } from './dto/org-unit.dto';
@@ -16,6 +17,7 @@ export class OrgUnitsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly cache: ReadCache,
   ) {}
 
   /** The whole tree, roots first, children by name; headcount counts active users in the subtree. */
@@ -63,6 +65,7 @@ export class OrgUnitsService {
       await record({ action: 'org-unit.create', entityType: 'org-unit', entityId: created.key, after: auditView(created) });
       return created;
     });
+    this.cache.changed('org');
     return this.toOrgUnit(unit, await this.summaries(unit.leaderId ? [unit.leaderId] : []));
   }
 
@@ -89,6 +92,7 @@ export class OrgUnitsService {
       await record({ action: 'org-unit.update', entityType: 'org-unit', entityId: key, before, after: auditView(saved) });
       return saved;
     });
+    this.cache.changed('org');
     return this.toOrgUnit(unit, await this.summaries(unit.leaderId ? [unit.leaderId] : []));
   }
 

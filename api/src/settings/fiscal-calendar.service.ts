@@ -2,6 +2,7 @@ import { BadRequestException, ConflictException, Injectable } from '@nestjs/comm
 import { isValidTimeZone, type FiscalCalendar } from '@lodestar/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { ReadCache } from '../common/read-cache';
 import type { RequestUser } from '../common/request-user';
 import { SettingEntity } from './setting.entity';
 
@@ -19,9 +20,16 @@ export class FiscalCalendarService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly cache: ReadCache,
   ) {}
 
-  async get(manager: EntityManager = this.dataSource.manager): Promise<FiscalCalendar> {
+  /** The calendar; read through the cache unless a transaction's manager is given. */
+  async get(manager?: EntityManager): Promise<FiscalCalendar> {
+    if (!manager) return this.cache.get(FISCAL_CALENDAR_KEY, ['calendar'], 30_000, () => this.read(this.dataSource.manager));
+    return this.read(manager);
+  }
+
+  private async read(manager: EntityManager): Promise<FiscalCalendar> {
     const row = await manager.findOneBy(SettingEntity, { key: FISCAL_CALENDAR_KEY });
     return { ...DEFAULT_FISCAL_CALENDAR, ...((row?.value as Partial<FiscalCalendar>) ?? {}) };
   }
@@ -30,7 +38,7 @@ export class FiscalCalendarService {
     if (!isValidTimeZone(next.timeZone)) {
       throw new BadRequestException(`"${next.timeZone}" is not a time zone: use an IANA name such as Europe/Amsterdam or UTC.`);
     }
-    return this.audit.write(actor, async (manager, record) => {
+    const saved = await this.audit.write(actor, async (manager, record) => {
       const before = await this.get(manager);
       if (before.startMonth !== next.startMonth) {
         const table = await this.firstDatedTable(manager);
@@ -45,6 +53,8 @@ export class FiscalCalendarService {
       await record({ action: 'settings.update', entityType: 'fiscal-calendar', entityId: FISCAL_CALENDAR_KEY, before, after: value });
       return value;
     });
+    this.cache.changed('calendar');
+    return saved;
   }
 
   private async firstDatedTable(manager: EntityManager): Promise<string | undefined> {
