@@ -3,3 +3,4 @@ export * from './lib/periods';
 export * from './lib/roles';
 export * from './lib/cx';
 export * from './lib/measurements';
+export * from './lib/targets';
