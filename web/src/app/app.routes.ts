@@ -33,6 +33,11 @@ export const routes: Routes = [
         loadChildren: () => import('./metrics/voc.routes').then((m) => m.VOC_ROUTES),
       },
       {
+        path: 'measurements',
+        canActivate: [pageGuard('measurements')],
+        loadChildren: () => import('./metrics/measurements.routes').then((m) => m.MEASUREMENTS_ROUTES),
+      },
+      {
         path: 'users',
         canActivate: [pageGuard('users')],
         loadChildren: () => import('./users/users.routes').then((m) => m.USERS_ROUTES),

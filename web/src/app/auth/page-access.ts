@@ -1,7 +1,7 @@
 import { hasAnyRole, type Role } from '@lodestar/contracts';
 
 /** The pages of the app and who may open them; the API enforces the same rules on its routes. */
-export type PageKey = 'org' | 'voc' | 'voc-import' | 'users' | 'audit' | 'settings';
+export type PageKey = 'org' | 'voc' | 'voc-import' | 'measurements' | 'users' | 'audit' | 'settings';
 
 export const EVERYONE = 'everyone';
 
@@ -9,6 +9,7 @@ export const PAGE_ROLES: Readonly<Record<PageKey, readonly Role[] | typeof EVERY
   org: EVERYONE,
   voc: EVERYONE,
   'voc-import': ['CX_LEAD'],
+  measurements: ['CX_LEAD'],
   users: ['ADMIN'],
   audit: ['HR', 'APPROVER', 'ADMIN'],
   settings: ['ADMIN'],

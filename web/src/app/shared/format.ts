@@ -64,3 +64,35 @@ export function formatMonthLabel(label: string, style: 'long' | 'short' = 'short
   const format = new Intl.DateTimeFormat(undefined, { month: style, year: 'numeric', timeZone: 'UTC' });
   return format.format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1)));
 }
+
+/** The currency money metrics are kept in (the demo company reports in euros). */
+export const MONEY_CURRENCY = 'EUR';
+
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+/** Money with its currency and no cents: 1250000.4 → "€1,250,000". */
+export function formatMoney(value: number, currency = MONEY_CURRENCY): string {
+  let format = moneyFormats.get(currency);
+  if (!format) {
+    format = new Intl.NumberFormat(undefined, {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: 0,
+      maximumFractionDigits: 0,
+    });
+    moneyFormats.set(currency, format);
+  }
+  return format.format(value);
+}
+
+/** A value already in percent, with one decimal: 87.456 → "87.5 %". */
+export function formatPercent(value: number, digits = 1): string {
+  return `${formatDecimal(value, digits)} %`;
+}
+
+const amountFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
+
+/** A plain amount with grouping and at most two decimals: 1250000 → "1,250,000", 37.456 → "37.46". */
+export function formatAmount(value: number): string {
+  return amountFormat.format(value);
+}

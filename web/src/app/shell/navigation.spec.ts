@@ -23,11 +23,16 @@ describe('navLinksFor', () => {
     expect(labels(['APPROVER'])).toEqual(['Organisation', 'Voice of the customer', 'Audit log']);
   });
 
-  it('gives CX leads the VoC import', () => {
-    expect(labels(['CX_LEAD', 'MEMBER'])).toEqual(['Organisation', 'Voice of the customer', 'VoC import']);
+  it('gives CX leads the VoC import and the measurements, next to the voice of the customer', () => {
+    expect(labels(['CX_LEAD', 'MEMBER'])).toEqual([
+      'Organisation',
+      'Voice of the customer',
+      'VoC import',
+      'Measurements',
+    ]);
   });
 
-  it('gives executives and reviewers no admin pages and no import', () => {
+  it('gives executives and reviewers no admin pages, no import and no measurements entry', () => {
     for (const role of ['EXECUTIVE', 'REVIEWER'] as Role[]) {
       expect(labels([role, 'MEMBER'])).toEqual(['Organisation', 'Voice of the customer']);
     }
@@ -42,6 +47,7 @@ describe('navLinksFor', () => {
       '/org',
       '/voc',
       '/voc/import',
+      '/measurements',
       '/users',
       '/audit',
       '/settings',

@@ -15,6 +15,7 @@ export const NAV_LINKS: readonly NavLink[] = [
   { page: 'org', label: 'Organisation', path: '/org', icon: 'org' },
   { page: 'voc', label: 'Voice of the customer', path: '/voc', icon: 'forum', exact: true },
   { page: 'voc-import', label: 'VoC import', path: '/voc/import', icon: 'upload' },
+  { page: 'measurements', label: 'Measurements', path: '/measurements', icon: 'table' },
   { page: 'users', label: 'Users', path: '/users', icon: 'people' },
   { page: 'audit', label: 'Audit log', path: '/audit', icon: 'history' },
   { page: 'settings', label: 'Settings', path: '/settings', icon: 'settings' },
