@@ -337,6 +337,20 @@ describe('measurements of non-VoC metrics', () => {
     expect(grid.headers['content-type']).toMatch(/^application\/problem\+json/);
   });
 
+  it('serves the demo actuals that tell the story: Sales above quota in FY2025 while on-time delivery falls', async () => {
+    const quota = await read('quota_attainment', 'sales', 'FY2025');
+    expect(quota).toMatchObject({ basis: 'own', monthsWithData: 12 });
+    expect(Number(quota.value)).toBeGreaterThan(105);
+    expect(quota.months[0].history[0]).toMatchObject({ version: 1, source: 'api', recordedBy: 'Chloé Xavier' });
+    const q1 = Number((await read('on_time_delivery', 'operations', 'FY2025-Q1')).value);
+    const q4 = Number((await read('on_time_delivery', 'operations', 'FY2025-Q4')).value);
+    expect(q4).toBeLessThan(q1 - 10);
+    expect(Number((await read('on_time_delivery', 'operations', 'FY2026-Q4')).value)).toBeGreaterThan(q4 + 15);
+    const grid = (await t.http.get('/api/v1/measurements/grid').query({ metric: 'budget_attainment', period: 'FY2026' }).set(...bearer(member)).expect(200)).body as MeasurementGrid;
+    const withValues = grid.rows.filter((row) => row.total !== null).map((row) => row.orgUnit).sort();
+    expect(withValues).toEqual(['finance', 'hr', 'it', 'operations', 'product', 'quality']);
+  });
+
   it('records a typed-in batch as manual', async () => {
     await post([{ metric: 'escalations', orgUnit: 'it', period: '2027-10', value: '3' }], cx, { source: 'manual' }).expect(200);
     const month = await read('escalations', 'it', '2027-10');

@@ -1,6 +1,7 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { validateResponse } from '../../metrics/voc-row';
 import { createStage, mergeStage, stageRows } from '../../metrics/voc-store';
+import { generateDemoActuals } from './demo-actuals';
 import { generateDemoVoc } from './demo-voc';
 import { appendAnchor, appendAuditEntry } from '../../audit/audit.service';
 import { hashPassword } from '../../auth/passwords';
@@ -18,6 +19,8 @@ import { DEMO_FISCAL_CALENDAR, DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS } from './d
 export interface SeedOptions {
   /** The demo's survey answers (about 50,000); tests that count answers themselves leave them out. */
   voc?: boolean;
+  /** The demo's commercial and operational actuals (about 500 measurements); loaded unless false. */
+  actuals?: boolean;
 }
 
 export async function seedDemoCompany(url: string, anchorFile: string | null, options: SeedOptions = {}): Promise<boolean> {
@@ -62,12 +65,13 @@ export async function seedDemoCompany(url: string, anchorFile: string | null, op
       }
       await manager.save(SettingEntity, { key: FISCAL_CALENDAR_KEY, value: DEMO_FISCAL_CALENDAR });
       const answers = options.voc === false ? 0 : await seedDemoVoc(manager, unitIds);
+      const actuals = options.actuals === false ? 0 : await seedDemoActuals(manager, unitIds, userIds.get('cx@example.com') ?? null);
 
       return appendAuditEntry(manager, { id: null, email: null }, {
         action: 'demo.seed',
         entityType: 'company',
         entityId: 'company',
-        after: { units: DEMO_UNITS.length, users: DEMO_USERS.length, vocAnswers: answers, fiscalCalendar: DEMO_FISCAL_CALENDAR },
+        after: { units: DEMO_UNITS.length, users: DEMO_USERS.length, vocAnswers: answers, measurements: actuals, fiscalCalendar: DEMO_FISCAL_CALENDAR },
         reason: 'demo company loaded on first start',
       });
     });
@@ -101,4 +105,30 @@ async function seedDemoVoc(manager: EntityManager, unitIds: Map<string, string>)
   await createStage((sql) => manager.query(sql));
   await stageRows(manager, rows);
   return mergeStage(manager, null);
+}
+
+/** The demo's actuals as version 1 of each month, recorded by the CX lead, in one multi-row INSERT. */
+async function seedDemoActuals(manager: EntityManager, unitIds: Map<string, string>, recordedBy: string | null): Promise<number> {
+  const rows = generateDemoActuals();
+  const unitId = (key: string) => {
+    const id = unitIds.get(key);
+    if (!id) throw new Error(`Demo actuals name the unit "${key}", which the demo company does not have.`);
+    return id;
+  };
+  await manager.query(
+    `INSERT INTO measurements (metric_key, org_unit_id, month, version, value, numerator, denominator, source, recorded_by)
+     SELECT k.metric_key, k.org_unit_id, k.month, 1, k.value, k.numerator, k.denominator, 'api', $7
+       FROM unnest($1::text[], $2::uuid[], $3::text[], $4::numeric[], $5::numeric[], $6::numeric[])
+         AS k(metric_key, org_unit_id, month, value, numerator, denominator)`,
+    [
+      rows.map((row) => row.metric),
+      rows.map((row) => unitId(row.unit)),
+      rows.map((row) => row.month),
+      rows.map((row) => row.value),
+      rows.map((row) => row.numerator),
+      rows.map((row) => row.denominator),
+      recordedBy,
+    ],
+  );
+  return rows.length;
 }
