@@ -4,3 +4,6 @@ export * from './lib/cx-result';
 export * from './lib/leaderboard';
 export * from './lib/pareto';
 export * from './lib/measurement-aggregation';
+export * from './lib/targets';
+export * from './lib/scoring';
+export * from './lib/cx-index';
