@@ -27,7 +27,11 @@ export async function createApp(
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, databaseUrl), {
     logger,
     abortOnError: false,
+    bodyParser: false,
   });
+  // a full batch of 1,000 answers or measurements is a few hundred KB of JSON
+  app.useBodyParser('json', { limit: '2mb' });
+  app.useBodyParser('urlencoded', { extended: false, limit: '100kb' });
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   app.use(

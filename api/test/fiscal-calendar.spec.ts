@@ -17,6 +17,7 @@ describe('fiscal calendar and time zone', () => {
   });
 
   it('lets an admin change start month and time zone while no dated data exists, with an audit entry', async () => {
+    await t.sql('DELETE FROM measurements'); // the demo's actuals: this company has no dated data yet
     const res = await t.http.put('/api/v1/settings/fiscal-calendar').set(...bearer(admin)).send({ startMonth: 4, timeZone: 'Asia/Tokyo' }).expect(200);
     expect(res.body).toEqual({ startMonth: 4, timeZone: 'Asia/Tokyo' });
     const [entry] = await t.sql<{ before: { startMonth: number }; after: { startMonth: number } }>(
@@ -34,8 +35,9 @@ describe('fiscal calendar and time zone', () => {
   });
 
   it('refuses to move the start month once dated data exists (409), but still lets the time zone change', async () => {
-    await t.sql(`CREATE TABLE measurements (id serial PRIMARY KEY, period text NOT NULL)`);
-    await t.sql(`INSERT INTO measurements (period) VALUES ('2026-03')`);
+    await t.sql(
+      `INSERT INTO measurements (metric_key, org_unit_id, month, version, value, source) SELECT 'revenue', id, '2026-03', 1, 1, 'api' FROM org_units WHERE key = 'company'`,
+    );
     const res = await t.http.put('/api/v1/settings/fiscal-calendar').set(...bearer(admin)).send({ startMonth: 7, timeZone: 'Asia/Tokyo' }).expect(409);
     expect(res.body.detail).toMatch(/cannot change once dated data exists \(measurements holds rows\)/);
     await t.http.put('/api/v1/settings/fiscal-calendar').set(...bearer(admin)).send({ startMonth: 4, timeZone: 'UTC' }).expect(200);

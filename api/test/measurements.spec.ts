@@ -357,4 +357,16 @@ describe('measurements of non-VoC metrics', () => {
     expect(month.months[0].history[0].source).toBe('manual');
     await post([{ metric: 'escalations', orgUnit: 'it', period: '2027-10', value: '3' }], cx, { source: 'csv' }).expect(400);
   });
+
+  it('takes a full batch of 1,000 ratio rows in one request', async () => {
+    const units = (await t.sql<{ key: string }>(`SELECT key FROM org_units ORDER BY key`)).map((row) => row.key);
+    const rows: object[] = [];
+    for (let i = 0; rows.length < 1000; i++) {
+      const month = `${2030 + Math.floor(i / 12 / units.length)}-${String(1 + (i % 12)).padStart(2, '0')}`;
+      rows.push({ metric: 'gross_margin', orgUnit: units[Math.floor(i / 12) % units.length], period: month, numerator: '123456.78', denominator: '456789.01', note: 'closed by finance' });
+    }
+    expect(Buffer.byteLength(JSON.stringify({ measurements: rows }))).toBeGreaterThan(100 * 1024);
+    const res = await post(rows).expect(200);
+    expect(res.body).toEqual({ received: 1000, created: 1000, restated: 0, unchanged: 0 });
+  });
 });
