@@ -4,3 +4,4 @@ export * from './lib/roles';
 export * from './lib/cx';
 export * from './lib/measurements';
 export * from './lib/targets';
+export * from './lib/scorecards';
