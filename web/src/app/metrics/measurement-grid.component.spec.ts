@@ -94,12 +94,12 @@ describe('measurement grid', () => {
     expect(rows).toEqual([
       ['Helix Lithography Systems', '–', '–', '–', ''],
       ['Sales', '104.2 %', '–', '–', '104.2 %'],
-      ['Key Accounts', '118.0 %', '125.0 % , restated (version 3)', '–', '121.5 %'],
+      ['Key Accounts', '118.0 %', '125.0 %, restated (version 3)', '–', '121.5 %'],
     ]);
     const indents = Array.from(element.querySelectorAll<HTMLElement>('tbody th.unit')).map(
       (th) => th.style.paddingLeft,
     );
-    expect(indents).toEqual(['10px', '28px', '46px']);
+    expect(indents).toEqual(['8px', '22px', '36px']);
   });
 
   it('marks a restated month and shows the ratio behind each value on hover', () => {

@@ -87,8 +87,8 @@ const EDITOR_POSITIONS: ConnectedPosition[] = [
         <tbody>
           @for (row of rows(); track row.orgUnit; let r = $index) {
             <tr [class.company]="row.depth === 0" [class.function]="row.depth === 1">
-              <th scope="row" class="unit" [style.padding-left.px]="10 + row.depth * 18" [title]="row.name">
-                {{ row.name }}
+              <th scope="row" class="unit" [style.padding-left.px]="8 + row.depth * 14" [title]="row.name">
+                <span class="name">{{ row.name }}</span>
               </th>
               @for (cell of row.cells; track $index; let c = $index) {
                 <td
@@ -109,10 +109,10 @@ const EDITOR_POSITIONS: ConnectedPosition[] = [
                   (click)="open(r, c, null)"
                   (keydown)="keydown($event, r, c)"
                 >
-                  {{ cell.text }}
+                  <span>{{ cell.text }}</span>
                   @if (cell.restated) {
-                    <span class="restated" aria-hidden="true" data-testid="restated"></span>
-                    <span class="ls-visually-hidden">, restated (version {{ cell.version }})</span>
+                    <span class="ls-visually-hidden">, restated (version {{ cell.version }})</span
+                    ><span class="restated" aria-hidden="true" data-testid="restated"></span>
                   }
                 </td>
               }
@@ -159,19 +159,19 @@ const EDITOR_POSITIONS: ConnectedPosition[] = [
     }
     .scroll {
       overflow: auto;
-      max-height: 70vh;
+      max-height: calc(100vh - 140px);
     }
     .grid {
       border-collapse: separate;
       border-spacing: 0;
       width: 100%;
-      font-size: 0.8125rem;
+      font-size: 0.8rem;
       font-variant-numeric: tabular-nums;
     }
     th,
     td {
       height: 30px;
-      padding: 0 8px;
+      padding: 0 4px;
       border-bottom: 1px solid var(--ls-border);
       white-space: nowrap;
     }
@@ -181,7 +181,8 @@ const EDITOR_POSITIONS: ConnectedPosition[] = [
       z-index: 2;
       height: 38px;
       background: var(--mat-sys-surface-container);
-      font-weight: 600;
+      font-size: 0.75rem;
+      font-weight: 500;
       color: var(--mat-sys-on-surface-variant);
       text-align: right;
     }
@@ -193,14 +194,16 @@ const EDITOR_POSITIONS: ConnectedPosition[] = [
       position: sticky;
       left: 0;
       z-index: 1;
-      min-width: 170px;
-      max-width: 230px;
-      overflow: hidden;
-      text-overflow: ellipsis;
       text-align: left;
       font-weight: 400;
       background: var(--mat-sys-surface);
       border-right: 1px solid var(--ls-border);
+    }
+    th.unit .name {
+      display: block;
+      max-width: 140px;
+      overflow: hidden;
+      text-overflow: ellipsis;
     }
     tr.company th.unit,
     tr.function th.unit {
@@ -212,7 +215,7 @@ const EDITOR_POSITIONS: ConnectedPosition[] = [
     }
     .num {
       text-align: right;
-      min-width: 64px;
+      min-width: 48px;
     }
     .how {
       display: block;
@@ -222,6 +225,7 @@ const EDITOR_POSITIONS: ConnectedPosition[] = [
     }
     td.total,
     th.total {
+      padding: 0 8px;
       border-left: 1px solid var(--ls-border);
       font-weight: 600;
       background: var(--mat-sys-surface-container-low);
@@ -237,8 +241,8 @@ const EDITOR_POSITIONS: ConnectedPosition[] = [
     td.cell.empty {
       color: var(--mat-sys-outline);
     }
-    td.cell.active {
-      box-shadow: inset 0 0 0 1px var(--mat-sys-outline);
+    td.cell[aria-selected='true'] {
+      box-shadow: inset 0 0 0 2px var(--mat-sys-outline);
     }
     td.cell:focus-visible,
     td.cell.editing {

@@ -59,6 +59,10 @@ export const TREND_COLOUR = '#2f5f9e';
             }
           </tbody>
         </table>
+      } @else if (single(); as point) {
+        <p class="single" data-testid="trend-single">
+          Only {{ point.period }} has a value so far: {{ point.text }}. The line starts from two months.
+        </p>
       } @else {
         <div class="chart" role="img" [attr.aria-label]="summary()">
           @if (width() > 0) {
@@ -103,6 +107,11 @@ export const TREND_COLOUR = '#2f5f9e';
       height: 220px;
       padding: 0 8px 10px;
     }
+    .single {
+      margin: 0;
+      padding: 8px 16px 16px;
+      color: var(--ls-muted);
+    }
     .table {
       font-size: 0.85rem;
     }
@@ -133,6 +142,11 @@ export class MeasurementTrendComponent {
 
   protected readonly chartWidth = computed(() => Math.max(0, this.width() - 16));
   protected readonly hasPoints = computed(() => !!this.row()?.points.some((point) => point.value !== null));
+  /** The one month with a value, when there is only one: a line needs two. */
+  protected readonly single = computed(() => {
+    const points = this.row()?.points.filter((point) => point.value !== null) ?? [];
+    return points.length === 1 ? points[0] : null;
+  });
   protected readonly chartData = computed(() => {
     const row = this.row();
     if (!row) return [];

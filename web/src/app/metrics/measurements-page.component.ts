@@ -246,10 +246,10 @@ const FISCAL_YEAR = /^FY\d{4}$/;
       padding: 12px 16px;
     }
     .metric {
-      flex: 0 1 320px;
+      flex: 0 1 400px;
     }
     .year {
-      flex: 0 1 280px;
+      flex: 0 1 300px;
     }
     .option-hint {
       font-size: 0.8rem;
