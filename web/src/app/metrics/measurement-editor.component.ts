@@ -79,6 +79,7 @@ let nextId = 0;
     <form
       class="editor mat-elevation-z8"
       role="dialog"
+      aria-modal="true"
       [attr.aria-labelledby]="id + '-title'"
       [formGroup]="form"
       (ngSubmit)="submit()"
