@@ -244,6 +244,7 @@ describe('in the browser: a CX lead imports a survey export and reads it in the 
     expect(await pareto.locator('.x-axis .tick title').first().textContent()).toBe(topCause);
     await page.waitForTimeout(1000); // the charts fade in
     await page.screenshot({ path: path.join(SCREENSHOTS, 'voc-explorer.png'), fullPage: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'voc-explorer-top.png'), clip: { x: 0, y: 0, width: 1360, height: 1240 } });
 
     await pareto.getByRole('switch', { name: 'Show as table' }).click();
     const firstRow = pareto.locator('[data-testid="pareto-table"] tr.mat-mdc-row').first();
