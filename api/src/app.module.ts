@@ -10,6 +10,7 @@ import { HealthController } from './health/health.controller';
 import { MetricsModule } from './metrics/metrics.module';
 import { OrgModule } from './org/org.module';
 import { SettingsModule } from './settings/settings.module';
+import { TargetsModule } from './targets/targets.module';
 import { UsersModule } from './users/users.module';
 
 @Module({})
@@ -26,6 +27,7 @@ export class AppModule {
         OrgModule,
         SettingsModule,
         MetricsModule,
+        TargetsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: ConfigurationService, useValue: new ConfigurationService(config) }, ReadCache],

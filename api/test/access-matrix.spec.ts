@@ -42,6 +42,11 @@ const EXPECTED: Record<string, Who> = {
   'GET /api/v1/voc/comments': 'signed-in',
   'GET /api/v1/cx/results': 'signed-in',
   'GET /api/v1/cx/pareto': 'signed-in',
+  'POST /api/v1/targets': ['CX_LEAD'],
+  'POST /api/v1/targets/imports': ['CX_LEAD'],
+  'GET /api/v1/targets': 'signed-in',
+  'GET /api/v1/targets/effective': 'signed-in',
+  'DELETE /api/v1/targets': ['CX_LEAD'],
 };
 
 /** Example path values: ids that exist nowhere, so an allowed call changes nothing. */
@@ -100,7 +105,7 @@ describe('authorization matrix: every route × every role', () => {
       const outcome: Record<string, number> = {};
       const expected: Record<string, string> = {};
       for (const caller of callers) {
-        const call = t.http[method.toLowerCase() as 'get' | 'post' | 'put' | 'patch'](path);
+        const call = t.http[method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](path);
         if (caller !== 'anonymous') {
           const { token } = await t.userWithRoles([caller]);
           call.set(...bearer(token));

@@ -7,12 +7,15 @@ import { UserEntity } from '../users/user.entity';
 import { MetricDefinitionEntity } from '../metrics/metric-definition.entity';
 import { MeasurementEntity } from '../metrics/measurement.entity';
 import { VocImportEntity } from '../metrics/voc-import.entity';
+import { CxIndexWeightEntity } from '../targets/cx-index-weight.entity';
+import { TargetEntity } from '../targets/target.entity';
 import { CreatedFoundationSchema1763890000000 } from './migrations/1763890000000-CreatedFoundationSchema';
 import { CreatedMetricsAndVoc1763990000000 } from './migrations/1763990000000-CreatedMetricsAndVoc';
 import { CreatedMeasurements1764090000000 } from './migrations/1764090000000-CreatedMeasurements';
+import { CreatedTargets1764190000000 } from './migrations/1764190000000-CreatedTargets';
 
-export const ENTITIES = [UserEntity, SessionEntity, OrgUnitEntity, SettingEntity, AuditEntryEntity, MetricDefinitionEntity, VocImportEntity, MeasurementEntity];
-export const MIGRATIONS = [CreatedFoundationSchema1763890000000, CreatedMetricsAndVoc1763990000000, CreatedMeasurements1764090000000];
+export const ENTITIES = [UserEntity, SessionEntity, OrgUnitEntity, SettingEntity, AuditEntryEntity, MetricDefinitionEntity, VocImportEntity, MeasurementEntity, TargetEntity, CxIndexWeightEntity];
+export const MIGRATIONS = [CreatedFoundationSchema1763890000000, CreatedMetricsAndVoc1763990000000, CreatedMeasurements1764090000000, CreatedTargets1764190000000];
 
 /** TypeORM options for a database URL: migrations only, never `synchronize`. */
 export function dataSourceOptions(url: string): DataSourceOptions {

@@ -17,6 +17,7 @@ import { aggregateMonths, ratioValue, type MeasurementAggregation, type MonthFig
 import type { Request } from 'express';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { ReadCache } from '../common/read-cache';
 import type { RequestUser } from '../common/request-user';
 import { FiscalCalendarService } from '../settings/fiscal-calendar.service';
 import type { MeasurementInputDto } from './dto/measurement.dto';
@@ -96,6 +97,7 @@ export class MeasurementsService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly calendar: FiscalCalendarService,
+    private readonly cache: ReadCache,
   ) {}
 
   /** A JSON batch: all of it, or nothing with every bad row named as `measurements[i]: …`. */
@@ -112,6 +114,7 @@ export class MeasurementsService {
         errors,
       });
     }
+    this.cache.changed('measurements');
     return outcome.result;
   }
 
@@ -140,6 +143,7 @@ export class MeasurementsService {
         errors,
       });
     }
+    this.cache.changed('measurements');
     return { ...outcome.result, fileName: upload.fileName };
   }
 
