@@ -47,6 +47,9 @@ const EXPECTED: Record<string, Who> = {
   'GET /api/v1/targets': 'signed-in',
   'GET /api/v1/targets/effective': 'signed-in',
   'DELETE /api/v1/targets': ['CX_LEAD'],
+  'GET /api/v1/cx-index/weights': 'signed-in',
+  'PUT /api/v1/cx-index/weights': ['CX_LEAD'],
+  'DELETE /api/v1/cx-index/weights': ['CX_LEAD'],
 };
 
 /** Example path values: ids that exist nowhere, so an allowed call changes nothing. */

@@ -1,12 +1,12 @@
-import type { EffectiveTarget, Target } from '@lodestar/contracts';
+import type { CxIndexWeights, EffectiveTarget, Target } from '@lodestar/contracts';
 import { bearer, createTestApp, TestApp } from './support/test-app';
 
 /**
- * Targets through the real app and PostgreSQL. The demo calendar starts the
+ * Targets and CX index weights through the real app and PostgreSQL. The demo calendar starts the
  * fiscal year in October and the demo's own targets are FY2025 and FY2026, so these tests set
  * targets for FY2028 (2027-10 … 2028-09) and later, where nothing else is stored.
  */
-describe('targets', () => {
+describe('targets and CX index weights', () => {
   let t: TestApp;
   let cx: string;
   let member: string;
@@ -16,6 +16,10 @@ describe('targets', () => {
     (await t.http.get('/api/v1/targets/effective').query({ metric, orgUnit, period }).set(...bearer(member)).expect(200)).body;
   const upload = (csv: string, token = cx) =>
     t.http.post('/api/v1/targets/imports').set(...bearer(token)).attach('file', Buffer.from(csv, 'utf8'), 'targets.csv');
+  const weights = async (orgUnit?: string): Promise<CxIndexWeights> =>
+    (await t.http.get('/api/v1/cx-index/weights').query(orgUnit ? { orgUnit } : {}).set(...bearer(member)).expect(200)).body;
+  const putWeights = (orgUnit: string | null, list: object[], token = cx) =>
+    t.http.put('/api/v1/cx-index/weights').set(...bearer(token)).send({ orgUnit, weights: list });
   const count = async (table: string, where = 'true') => Number((await t.sql<{ n: string }>(`SELECT count(*)::text AS n FROM ${table} WHERE ${where}`))[0].n);
   const auditCount = (action: string) => count('audit_entries', `action = '${action}'`);
 
@@ -245,13 +249,96 @@ describe('targets', () => {
     expect(month.body.detail).toMatch(/is a month: targets are set per fiscal year or quarter/);
   });
 
+  it('gives each unit its own CX index weights or else the company default, and lets a unit fall back', async () => {
+    const defaults = [
+      { metric: 'nps', weight: '40' },
+      { metric: 'csat', weight: '20' },
+      { metric: 'complaint_rate', weight: '15' },
+      { metric: 'on_time_delivery', weight: '15' },
+      { metric: 'ces', weight: '10' },
+    ];
+    const put = await putWeights(null, [...defaults].reverse()).expect(200);
+    expect(put.body).toEqual({ orgUnit: null, basis: 'default', weights: defaults });
+    expect(await weights()).toEqual(put.body);
+    expect(await weights('service')).toEqual({ orgUnit: 'service', basis: 'default', weights: defaults });
+
+    const before = await auditCount('cx-index-weights.set');
+    const saved = await putWeights('service', [
+      { metric: 'nps', weight: 33.33 },
+      { metric: 'csat', weight: '33.33' },
+      { metric: 'escalations', weight: '33.34' },
+    ]).expect(200);
+    expect(saved.body).toEqual({
+      orgUnit: 'service',
+      basis: 'own',
+      weights: [{ metric: 'escalations', weight: '33.34' }, { metric: 'csat', weight: '33.33' }, { metric: 'nps', weight: '33.33' }],
+    });
+    expect(await weights('service')).toEqual(saved.body);
+    expect(await auditCount('cx-index-weights.set')).toBe(before + 1);
+
+    // replacing the set leaves no metric of the old one behind
+    await putWeights('service', [{ metric: 'nps', weight: 100 }]).expect(200);
+    expect((await weights('service')).weights).toEqual([{ metric: 'nps', weight: '100' }]);
+
+    const removed = await t.http.delete('/api/v1/cx-index/weights').query({ orgUnit: 'service' }).set(...bearer(cx)).expect(200);
+    expect(removed.body).toMatchObject({ orgUnit: 'service', basis: 'default' });
+    expect((await weights('service')).weights).toEqual((await weights()).weights);
+    const [entry] = await t.sql<{ entity_id: string; before: unknown }>(
+      `SELECT entity_id, before FROM audit_entries WHERE action = 'cx-index-weights.delete' ORDER BY id DESC LIMIT 1`,
+    );
+    expect(entry).toEqual({ entity_id: 'service', before: [{ metric: 'nps', weight: '100' }] });
+    const again = await t.http.delete('/api/v1/cx-index/weights').query({ orgUnit: 'service' }).set(...bearer(cx)).expect(404);
+    expect(again.body.detail).toBe('service has no CX index weights of its own: it already uses the company default.');
+    const noUnit = await t.http.delete('/api/v1/cx-index/weights').set(...bearer(cx)).expect(400);
+    expect(noUnit.body.detail).toMatch(/the company default cannot be removed/);
+
+    await putWeights(null, [{ metric: 'nps', weight: 50 }, { metric: 'csat', weight: 50 }]).expect(200);
+    expect(await weights('marketing')).toEqual({ orgUnit: 'marketing', basis: 'default', weights: [{ metric: 'csat', weight: '50' }, { metric: 'nps', weight: '50' }] });
+    const [defaultEntry] = await t.sql<{ entity_id: string; before: unknown[] }>(
+      `SELECT entity_id, before FROM audit_entries WHERE action = 'cx-index-weights.set' ORDER BY id DESC LIMIT 1`,
+    );
+    expect(defaultEntry.entity_id).toBe('default');
+    expect(defaultEntry.before).toHaveLength(5);
+  });
+
+  it('refuses weights that do not add up to 100, a metric that is not a CX metric, and the index itself', async () => {
+    const before = await count('cx_index_weights');
+    const sum = await putWeights('marketing', [{ metric: 'nps', weight: 60 }, { metric: 'csat', weight: '30' }]).expect(400);
+    expect(sum.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(sum.body.detail).toBe('The CX index weights of marketing were not saved: the weights add up to 90 %, not 100 %.');
+
+    const wrong = await putWeights('marketing', [
+      { metric: 'quota_attainment', weight: 50 },
+      { metric: 'cx_index', weight: 25 },
+      { metric: 'nps', weight: 0 },
+      { metric: 'csat', weight: '25' },
+      { metric: 'csat', weight: '25' },
+    ]).expect(400);
+    expect(wrong.body.errors).toEqual([
+      'weights[0]: quota_attainment is a COMMERCIAL metric: the CX index weighs CX metrics only',
+      'weights[1]: cx_index is the index itself and cannot be one of its components',
+      'weights[2]: the weight of nps must be more than 0 %: leave the metric out instead',
+      'csat is weighted more than once; give each metric one weight',
+    ]);
+    const unknown = await putWeights('atlantis', [{ metric: 'nps', weight: 100 }]).expect(404);
+    expect(unknown.body.detail).toMatch(/There is no org unit with the key "atlantis"/);
+    const shape = await t.http.put('/api/v1/cx-index/weights').set(...bearer(cx)).send({ weights: [{ metric: 'nps', weight: 100 }] }).expect(400);
+    expect(shape.body.detail).toMatch(/orgUnit must be an org unit key such as sales, or null for the company default/);
+    const bad = await putWeights('marketing', [{ metric: 'nps', weight: 'lots' }]).expect(400);
+    expect(bad.body.errors).toEqual(['weights[0]: the weight of nps "lots" is not a decimal number such as 12.5']);
+    expect(await count('cx_index_weights')).toBe(before);
+  });
+
   it('lets only the CX lead write, and anyone signed in read', async () => {
     const band = { metric: 'nps', orgUnit: 'sales', period: 'FY2032', threshold: 1, target: 2, stretch: 3 };
     await post([band], member).expect(403);
     await upload('metric,org_unit,period,threshold,target,stretch\nnps,sales,FY2032,1,2,3\n', member).expect(403);
     await t.http.delete('/api/v1/targets').query({ metric: 'nps', orgUnit: 'sales', period: 'FY2028' }).set(...bearer(member)).expect(403);
+    await putWeights(null, [{ metric: 'nps', weight: 100 }], member).expect(403);
+    await t.http.delete('/api/v1/cx-index/weights').query({ orgUnit: 'sales' }).set(...bearer(member)).expect(403);
     await t.http.get('/api/v1/targets').query({ period: 'FY2026' }).expect(401);
     expect(await count('targets', `period = 'FY2032'`)).toBe(0);
+    expect((await weights()).orgUnit).toBeNull();
     expect(await effective('nps', 'sales', 'FY2028')).toMatchObject({ target: '40' });
   });
 
