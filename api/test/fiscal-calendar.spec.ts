@@ -17,7 +17,9 @@ describe('fiscal calendar and time zone', () => {
   });
 
   it('lets an admin change start month and time zone while no dated data exists, with an audit entry', async () => {
-    await t.sql('DELETE FROM measurements'); // the demo's actuals: this company has no dated data yet
+    // the demo's actuals and targets: this company has no dated data yet
+    await t.sql('DELETE FROM measurements');
+    await t.sql('DELETE FROM targets');
     const res = await t.http.put('/api/v1/settings/fiscal-calendar').set(...bearer(admin)).send({ startMonth: 4, timeZone: 'Asia/Tokyo' }).expect(200);
     expect(res.body).toEqual({ startMonth: 4, timeZone: 'Asia/Tokyo' });
     const [entry] = await t.sql<{ before: { startMonth: number }; after: { startMonth: number } }>(

@@ -249,6 +249,17 @@ describe('targets and CX index weights', () => {
     expect(month.body.detail).toMatch(/is a month: targets are set per fiscal year or quarter/);
   });
 
+  it('serves the demo targets: company NPS 25 / 35 / 45 in FY2025 and 30 / 40 / 50 in FY2026, Service escalations phased by quarter', async () => {
+    expect(await effective('nps', 'company', 'FY2025-Q3')).toMatchObject({ threshold: '25', target: '35', stretch: '45', basis: 'applied' });
+    expect(await effective('nps', 'company', 'FY2026')).toMatchObject({ threshold: '30', target: '40', stretch: '50', basis: 'as-set' });
+    expect(await effective('quota_attainment', 'sales', 'FY2026-Q2')).toMatchObject({ threshold: '90', target: '100', stretch: '120' });
+    expect(await effective('escalations', 'service', 'FY2026-Q2')).toMatchObject({ target: '45', basis: 'as-set' });
+    expect(await effective('escalations', 'service', 'FY2026')).toMatchObject({ threshold: '211', target: '168', stretch: '127', basis: 'as-set' });
+    expect((await weights()).weights.map(({ metric, weight }) => `${metric} ${weight}`)).toEqual(['nps 40', 'csat 20', 'complaint_rate 15', 'on_time_delivery 15', 'ces 10']);
+    expect(await weights('sales')).toEqual({ orgUnit: 'sales', basis: 'own', weights: [{ metric: 'nps', weight: '60' }, { metric: 'csat', weight: '40' }] });
+    expect((await weights('service')).basis).toBe('default');
+  });
+
   it('gives each unit its own CX index weights or else the company default, and lets a unit fall back', async () => {
     const defaults = [
       { metric: 'nps', weight: '40' },

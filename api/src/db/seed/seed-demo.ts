@@ -2,6 +2,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { validateResponse } from '../../metrics/voc-row';
 import { createStage, mergeStage, stageRows } from '../../metrics/voc-store';
 import { generateDemoActuals } from './demo-actuals';
+import { DEMO_CX_INDEX_WEIGHTS, generateDemoTargets } from './demo-targets';
 import { generateDemoVoc } from './demo-voc';
 import { appendAnchor, appendAuditEntry } from '../../audit/audit.service';
 import { hashPassword } from '../../auth/passwords';
@@ -21,6 +22,8 @@ export interface SeedOptions {
   voc?: boolean;
   /** The demo's commercial and operational actuals (about 500 measurements); loaded unless false. */
   actuals?: boolean;
+  /** The demo's targets for FY2025 and FY2026 and its CX index weights; loaded unless false. */
+  targets?: boolean;
 }
 
 export async function seedDemoCompany(url: string, anchorFile: string | null, options: SeedOptions = {}): Promise<boolean> {
@@ -66,12 +69,13 @@ export async function seedDemoCompany(url: string, anchorFile: string | null, op
       await manager.save(SettingEntity, { key: FISCAL_CALENDAR_KEY, value: DEMO_FISCAL_CALENDAR });
       const answers = options.voc === false ? 0 : await seedDemoVoc(manager, unitIds);
       const actuals = options.actuals === false ? 0 : await seedDemoActuals(manager, unitIds, userIds.get('cx@example.com') ?? null);
+      const targets = options.targets === false ? { targets: 0, weights: 0 } : await seedDemoTargets(manager, unitIds, userIds.get('cx@example.com') ?? null);
 
       return appendAuditEntry(manager, { id: null, email: null }, {
         action: 'demo.seed',
         entityType: 'company',
         entityId: 'company',
-        after: { units: DEMO_UNITS.length, users: DEMO_USERS.length, vocAnswers: answers, measurements: actuals, fiscalCalendar: DEMO_FISCAL_CALENDAR },
+        after: { units: DEMO_UNITS.length, users: DEMO_USERS.length, vocAnswers: answers, measurements: actuals, targets: targets.targets, cxIndexWeights: targets.weights, fiscalCalendar: DEMO_FISCAL_CALENDAR },
         reason: 'demo company loaded on first start',
       });
     });
@@ -131,4 +135,40 @@ async function seedDemoActuals(manager: EntityManager, unitIds: Map<string, stri
     ],
   );
   return rows.length;
+}
+
+/** The demo's targets and CX index weights, set by the CX lead, in one multi-row INSERT each. */
+async function seedDemoTargets(manager: EntityManager, unitIds: Map<string, string>, updatedBy: string | null): Promise<{ targets: number; weights: number }> {
+  const unitId = (key: string) => {
+    const id = unitIds.get(key);
+    if (!id) throw new Error(`Demo targets name the unit "${key}", which the demo company does not have.`);
+    return id;
+  };
+  const targets = generateDemoTargets();
+  await manager.query(
+    `INSERT INTO targets (metric_key, org_unit_id, period, threshold, target, stretch, updated_by)
+     SELECT k.metric_key, k.org_unit_id, k.period, k.threshold, k.target, k.stretch, $7::uuid
+       FROM unnest($1::text[], $2::uuid[], $3::text[], $4::numeric[], $5::numeric[], $6::numeric[])
+         AS k(metric_key, org_unit_id, period, threshold, target, stretch)`,
+    [
+      targets.map((row) => row.metric),
+      targets.map((row) => unitId(row.unit)),
+      targets.map((row) => row.period),
+      targets.map((row) => row.threshold),
+      targets.map((row) => row.target),
+      targets.map((row) => row.stretch),
+      updatedBy,
+    ],
+  );
+  await manager.query(
+    `INSERT INTO cx_index_weights (org_unit_id, metric_key, weight, updated_by)
+     SELECT k.org_unit_id, k.metric_key, k.weight, $4::uuid FROM unnest($1::uuid[], $2::text[], $3::numeric[]) AS k(org_unit_id, metric_key, weight)`,
+    [
+      DEMO_CX_INDEX_WEIGHTS.map((row) => (row.unit === null ? null : unitId(row.unit))),
+      DEMO_CX_INDEX_WEIGHTS.map((row) => row.metric),
+      DEMO_CX_INDEX_WEIGHTS.map((row) => row.weight),
+      updatedBy,
+    ],
+  );
+  return { targets: targets.length, weights: DEMO_CX_INDEX_WEIGHTS.length };
 }
