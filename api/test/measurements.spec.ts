@@ -287,6 +287,8 @@ describe('measurements of non-VoC metrics', () => {
     expect(res.body.errors).toEqual(['measurements[0]: nps comes from survey answers: import them on the VoC page, not as measurements']);
     const get = await t.http.get('/api/v1/measurements').query({ metric: 'csat', orgUnit: 'sales', period: 'FY2028' }).set(...bearer(member)).expect(400);
     expect(get.body.detail).toMatch(/csat comes from survey answers/);
+    const index = await post([{ metric: 'cx_index', orgUnit: 'sales', period: '2027-10', value: '100' }]).expect(400);
+    expect(index.body.errors).toEqual(['measurements[0]: cx_index is computed from the CX metrics and their weights: it cannot be entered as a measurement']);
   });
 
   it('lets only the CX lead write', async () => {

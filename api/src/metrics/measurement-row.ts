@@ -1,4 +1,11 @@
-import { formatPeriod, parsePeriod, PeriodLabelError, type MetricAggregation, type SurveyType } from '@lodestar/contracts';
+import {
+  CX_INDEX_METRIC,
+  formatPeriod,
+  parsePeriod,
+  PeriodLabelError,
+  type MetricAggregation,
+  type SurveyType,
+} from '@lodestar/contracts';
 import { decimalsEqual, parseDecimal, ratioValue } from '@lodestar/cx-metrics';
 
 /** Longest note or reason, and longest figure as text. */
@@ -58,8 +65,14 @@ export interface FieldNames {
   reasonHint: string;
 }
 
-export const JSON_FIELDS: FieldNames = { orgUnit: 'orgUnit', reasonHint: 'give a reason with the row to restate it' };
-export const CSV_FIELDS: FieldNames = { orgUnit: 'org_unit', reasonHint: 'send a reason with the file to restate it' };
+export const JSON_FIELDS: FieldNames = {
+  orgUnit: 'orgUnit',
+  reasonHint: 'give a reason with the row to restate it',
+};
+export const CSV_FIELDS: FieldNames = {
+  orgUnit: 'org_unit',
+  reasonHint: 'send a reason with the file to restate it',
+};
 
 function text(value: unknown): string {
   return value === null || value === undefined ? '' : String(value).trim();
@@ -84,14 +97,23 @@ export function monthKey(row: { metricKey: string; orgUnitId: string; month: str
  * period is a month, and the figures fit the metric (a value, or a numerator ≥ 0 and a
  * denominator > 0 for ratio metrics) and are finite decimals. Every problem is named.
  */
-export function checkMeasurement(raw: RawMeasurement, context: MeasurementContext, names: FieldNames): { row: CheckedMeasurement } | { error: string } {
+export function checkMeasurement(
+  raw: RawMeasurement,
+  context: MeasurementContext,
+  names: FieldNames,
+): { row: CheckedMeasurement } | { error: string } {
   const problems: string[] = [];
   const metricKey = text(raw.metric);
   const metric = context.metrics.get(metricKey);
   if (!metricKey) problems.push('metric is empty');
-  else if (!metric) problems.push(`metric "${metricKey}" is not a metric key (GET /api/v1/metrics lists them)`);
+  else if (!metric)
+    problems.push(`metric "${metricKey}" is not a metric key (GET /api/v1/metrics lists them)`);
   else if (metric.survey) {
     problems.push(`${metricKey} comes from survey answers: import them on the VoC page, not as measurements`);
+  } else if (metricKey === CX_INDEX_METRIC) {
+    problems.push(
+      'cx_index is computed from the CX metrics and their weights: it cannot be entered as a measurement',
+    );
   }
 
   const unitKey = text(raw.orgUnit);
@@ -104,10 +126,17 @@ export function checkMeasurement(raw: RawMeasurement, context: MeasurementContex
   try {
     const period = parsePeriod(periodText);
     if (period.kind === 'month') month = formatPeriod(period);
-    else problems.push(`period "${periodText}" is a ${period.kind === 'quarter' ? 'quarter' : 'fiscal year'}: measurements are monthly, give a month such as 2026-03`);
+    else
+      problems.push(
+        `period "${periodText}" is a ${period.kind === 'quarter' ? 'quarter' : 'fiscal year'}: measurements are monthly, give a month such as 2026-03`,
+      );
   } catch (error) {
     if (!(error instanceof PeriodLabelError)) throw error;
-    problems.push(periodText ? `period "${periodText}" is not a month such as 2026-03` : 'period is empty: give a month such as 2026-03');
+    problems.push(
+      periodText
+        ? `period "${periodText}" is not a month such as 2026-03`
+        : 'period is empty: give a month such as 2026-03',
+    );
   }
 
   const figure = (name: 'value' | 'numerator' | 'denominator'): string | null => {
@@ -115,24 +144,38 @@ export function checkMeasurement(raw: RawMeasurement, context: MeasurementContex
     if (!given(input)) return null;
     const parsed = typeof input === 'string' && input.length > MAX_FIGURE ? null : parseDecimal(input);
     if (parsed === null) {
-      problems.push(`${name} ${typeof input === 'string' ? `"${input.slice(0, MAX_FIGURE)}"` : String(input)} is not a decimal number such as 1250000.50 (no exponents, thousands separators or words)`);
+      problems.push(
+        `${name} ${typeof input === 'string' ? `"${input.slice(0, MAX_FIGURE)}"` : String(input)} is not a decimal number such as 1250000.50 (no exponents, thousands separators or words)`,
+      );
     }
     return parsed;
   };
   const value = figure('value');
   const numerator = figure('numerator');
   const denominator = figure('denominator');
-  if (metric && !metric.survey) {
+  if (metric && !metric.survey && metricKey !== CX_INDEX_METRIC) {
     if (metric.aggregation === 'ratio') {
-      if (given(raw.value)) problems.push(`${metricKey} is a ratio metric: give numerator and denominator, not value`);
-      if (!given(raw.numerator)) problems.push(`numerator is missing: ${metricKey} is a ratio metric, stored as numerator and denominator`);
-      if (!given(raw.denominator)) problems.push(`denominator is missing: ${metricKey} is a ratio metric, stored as numerator and denominator`);
-      if (numerator !== null && numerator.startsWith('-') && !decimalsEqual(numerator, '0')) problems.push('numerator must not be negative');
-      if (denominator !== null && (denominator.startsWith('-') || decimalsEqual(denominator, '0'))) problems.push('denominator must be greater than 0');
+      if (given(raw.value))
+        problems.push(`${metricKey} is a ratio metric: give numerator and denominator, not value`);
+      if (!given(raw.numerator))
+        problems.push(
+          `numerator is missing: ${metricKey} is a ratio metric, stored as numerator and denominator`,
+        );
+      if (!given(raw.denominator))
+        problems.push(
+          `denominator is missing: ${metricKey} is a ratio metric, stored as numerator and denominator`,
+        );
+      if (numerator !== null && numerator.startsWith('-') && !decimalsEqual(numerator, '0'))
+        problems.push('numerator must not be negative');
+      if (denominator !== null && (denominator.startsWith('-') || decimalsEqual(denominator, '0')))
+        problems.push('denominator must be greater than 0');
     } else {
-      if (!given(raw.value)) problems.push(`value is missing: ${metricKey} is a ${metric.aggregation} metric`);
+      if (!given(raw.value))
+        problems.push(`value is missing: ${metricKey} is a ${metric.aggregation} metric`);
       if (given(raw.numerator) || given(raw.denominator)) {
-        problems.push(`${metricKey} is a ${metric.aggregation} metric: give value, not numerator or denominator`);
+        problems.push(
+          `${metricKey} is a ${metric.aggregation} metric: give value, not numerator or denominator`,
+        );
       }
     }
   }
@@ -144,12 +187,27 @@ export function checkMeasurement(raw: RawMeasurement, context: MeasurementContex
 
   if (problems.length || !metric || !orgUnitId) return { error: problems.join('; ') };
   return {
-    row: { metricKey, aggregation: metric.aggregation, orgUnitKey: unitKey, orgUnitId, month, value, numerator, denominator, note, reason },
+    row: {
+      metricKey,
+      aggregation: metric.aggregation,
+      orgUnitKey: unitKey,
+      orgUnitId,
+      month,
+      value,
+      numerator,
+      denominator,
+      note,
+      reason,
+    },
   };
 }
 
 /** A month's figures in words: `98.5`, or `1180000 ÷ 1000000 (118.0000 %)` for a ratio. */
-export function describeFigures(figures: { value: string | null; numerator: string | null; denominator: string | null }): string {
+export function describeFigures(figures: {
+  value: string | null;
+  numerator: string | null;
+  denominator: string | null;
+}): string {
   if (figures.value !== null) return figures.value;
   return `${figures.numerator} ÷ ${figures.denominator} (${ratioValue(figures.numerator, figures.denominator)} %)`;
 }
@@ -165,7 +223,9 @@ export function compareWithCurrent(
 ): { outcome: 'created' | 'unchanged' | 'restated' } | { error: string } {
   if (!current) return { outcome: 'created' };
   const sameFigures =
-    decimalsEqual(row.value, current.value) && decimalsEqual(row.numerator, current.numerator) && decimalsEqual(row.denominator, current.denominator);
+    decimalsEqual(row.value, current.value) &&
+    decimalsEqual(row.numerator, current.numerator) &&
+    decimalsEqual(row.denominator, current.denominator);
   if (sameFigures && (row.note === null || row.note === current.note)) return { outcome: 'unchanged' };
   if (!row.reason) {
     const what = sameFigures ? `this value with another note` : describeFigures(current);

@@ -1,5 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { MAX_MEASUREMENT_BATCH, type MeasurementBatchRequest, type MeasurementInput } from '@lodestar/contracts';
+import {
+  MAX_MEASUREMENT_BATCH,
+  type MeasurementBatchRequest,
+  type MeasurementInput,
+} from '@lodestar/contracts';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -10,34 +14,21 @@ import {
   IsOptional,
   IsString,
   MaxLength,
-  ValidateBy,
   ValidateNested,
-  type ValidationArguments,
 } from 'class-validator';
+import { IsDecimalInput } from '../../common/decimal-input';
 
 /** Longest note or reason. */
 export const MAX_MEASUREMENT_TEXT = 2000;
-
-/**
- * A figure's type: a JSON number or a string. Whether it is a finite plain decimal (not "1e5",
- * "" or "abc") is checked with the row, so the answer can name the row (`measurements[3]: …`).
- */
-function IsDecimalInput(): PropertyDecorator {
-  return ValidateBy({
-    name: 'isDecimalInput',
-    validator: {
-      validate: (value: unknown) => typeof value === 'number' || (typeof value === 'string' && value.length <= 60),
-      defaultMessage: (args?: ValidationArguments) =>
-        `${args?.property ?? 'value'} must be a decimal number: a JSON number or a string such as "1250000.50"`,
-    },
-  });
-}
 
 /** Decimals are documented as strings (a JSON number is accepted too). */
 const DECIMAL = { type: String, nullable: true } as const;
 
 export class MeasurementInputDto implements MeasurementInput {
-  @ApiProperty({ example: 'quota_attainment', description: 'A metric key that is not a VoC metric (nps, csat, ces come from survey answers).' })
+  @ApiProperty({
+    example: 'quota_attainment',
+    description: 'A metric key that is not a VoC metric (nps, csat, ces come from survey answers).',
+  })
   @IsString()
   @IsNotEmpty({ message: 'metric must be a metric key such as revenue' })
   @MaxLength(60)
@@ -55,19 +46,27 @@ export class MeasurementInputDto implements MeasurementInput {
   @MaxLength(20)
   period!: string;
 
-  @ApiPropertyOptional({ ...DECIMAL, example: '1250000.50', description: 'For sum, latest and mean metrics.' })
+  @ApiPropertyOptional({
+    ...DECIMAL,
+    example: '1250000.50',
+    description: 'For sum, latest and mean metrics.',
+  })
   @IsOptional()
-  @IsDecimalInput()
+  @IsDecimalInput('1250000.50')
   value?: string | number | null;
 
   @ApiPropertyOptional({ ...DECIMAL, example: '1180000', description: 'For ratio metrics (e.g. bookings).' })
   @IsOptional()
-  @IsDecimalInput()
+  @IsDecimalInput('1250000.50')
   numerator?: string | number | null;
 
-  @ApiPropertyOptional({ ...DECIMAL, example: '1000000', description: 'For ratio metrics (e.g. quota); greater than 0.' })
+  @ApiPropertyOptional({
+    ...DECIMAL,
+    example: '1000000',
+    description: 'For ratio metrics (e.g. quota); greater than 0.',
+  })
   @IsOptional()
-  @IsDecimalInput()
+  @IsDecimalInput('1250000.50')
   denominator?: string | number | null;
 
   @ApiPropertyOptional()
@@ -76,7 +75,9 @@ export class MeasurementInputDto implements MeasurementInput {
   @MaxLength(MAX_MEASUREMENT_TEXT)
   note?: string | null;
 
-  @ApiPropertyOptional({ description: 'Required when the month already holds a different value: why it changes.' })
+  @ApiPropertyOptional({
+    description: 'Required when the month already holds a different value: why it changes.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(MAX_MEASUREMENT_TEXT)
@@ -87,12 +88,17 @@ export class MeasurementBatchDto implements MeasurementBatchRequest {
   @ApiProperty({ type: [MeasurementInputDto], maxItems: MAX_MEASUREMENT_BATCH })
   @IsArray()
   @ArrayMinSize(1, { message: 'measurements must hold at least one measurement' })
-  @ArrayMaxSize(MAX_MEASUREMENT_BATCH, { message: 'measurements can hold at most 1,000 rows: split the batch or use the CSV import' })
+  @ArrayMaxSize(MAX_MEASUREMENT_BATCH, {
+    message: 'measurements can hold at most 1,000 rows: split the batch or use the CSV import',
+  })
   @ValidateNested({ each: true })
   @Type(() => MeasurementInputDto)
   measurements!: MeasurementInputDto[];
 
-  @ApiPropertyOptional({ enum: ['api', 'manual'], description: '`manual` when a person typed the values into the grid.' })
+  @ApiPropertyOptional({
+    enum: ['api', 'manual'],
+    description: '`manual` when a person typed the values into the grid.',
+  })
   @IsOptional()
   @IsIn(['api', 'manual'], { message: 'source must be api or manual' })
   source?: 'api' | 'manual';

@@ -1,8 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { TargetBatchRequest, TargetInput } from '@lodestar/contracts';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { DECIMAL, IsDecimalInput } from './decimal-input';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { DECIMAL, IsDecimalInput } from '../../common/decimal-input';
 
 /** Rows per JSON batch; larger sets go through the CSV import. */
 export const MAX_TARGET_BATCH = 1000;
@@ -20,13 +29,20 @@ export class TargetInputDto implements TargetInput {
   @MaxLength(100)
   orgUnit!: string;
 
-  @ApiProperty({ example: 'FY2026', description: 'A fiscal year (FY2026) or, to phase it, a quarter (FY2026-Q1); not a month.' })
+  @ApiProperty({
+    example: 'FY2026',
+    description: 'A fiscal year (FY2026) or, to phase it, a quarter (FY2026-Q1); not a month.',
+  })
   @IsString()
   @IsNotEmpty({ message: 'period must be a fiscal year such as FY2026 or a quarter such as FY2026-Q1' })
   @MaxLength(20)
   period!: string;
 
-  @ApiProperty({ ...DECIMAL, example: '30', description: 'Short of the target in the metric’s better direction.' })
+  @ApiProperty({
+    ...DECIMAL,
+    example: '30',
+    description: 'Short of the target in the metric’s better direction.',
+  })
   @IsDecimalInput()
   threshold!: string | number;
 
@@ -34,7 +50,11 @@ export class TargetInputDto implements TargetInput {
   @IsDecimalInput()
   target!: string | number;
 
-  @ApiProperty({ ...DECIMAL, example: '50', description: 'Beyond the target in the metric’s better direction.' })
+  @ApiProperty({
+    ...DECIMAL,
+    example: '50',
+    description: 'Beyond the target in the metric’s better direction.',
+  })
   @IsDecimalInput()
   stretch!: string | number;
 }
@@ -43,7 +63,9 @@ export class TargetBatchDto implements TargetBatchRequest {
   @ApiProperty({ type: [TargetInputDto], maxItems: MAX_TARGET_BATCH })
   @IsArray()
   @ArrayMinSize(1, { message: 'targets must hold at least one target' })
-  @ArrayMaxSize(MAX_TARGET_BATCH, { message: 'targets can hold at most 1,000 rows: split the batch or use the CSV import' })
+  @ArrayMaxSize(MAX_TARGET_BATCH, {
+    message: 'targets can hold at most 1,000 rows: split the batch or use the CSV import',
+  })
   @ValidateNested({ each: true })
   @Type(() => TargetInputDto)
   targets!: TargetInputDto[];

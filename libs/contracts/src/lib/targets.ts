@@ -7,6 +7,9 @@ import type { MetricDirection } from './cx';
 
 export type Status = 'green' | 'amber' | 'red';
 
+/** The key of the CX index: a metric with targets, computed from the CX metrics and their weights. */
+export const CX_INDEX_METRIC = 'cx_index';
+
 /** A target band; for lower-is-better metrics the numbers fall: threshold > target > stretch. */
 export interface TargetBand {
   threshold: number;

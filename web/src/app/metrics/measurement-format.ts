@@ -1,5 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import {
+  CX_INDEX_METRIC,
   MEASUREMENT_CSV_COLUMNS,
   type MeasurementBatchResult,
   type MeasurementGrid,
@@ -63,7 +64,9 @@ export function measurementMetricGroups(definitions: readonly MetricDefinition[]
     .map((category) => ({
       category,
       label: CATEGORY_LABELS[category],
-      metrics: definitions.filter((metric) => metric.category === category && metric.survey === null),
+      metrics: definitions.filter(
+        (metric) => metric.category === category && metric.survey === null && metric.key !== CX_INDEX_METRIC,
+      ),
     }))
     .filter((group) => group.metrics.length > 0);
 }
