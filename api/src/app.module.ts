@@ -9,6 +9,7 @@ import { dataSourceOptions } from './db/data-source';
 import { HealthController } from './health/health.controller';
 import { MetricsModule } from './metrics/metrics.module';
 import { OrgModule } from './org/org.module';
+import { ScorecardsModule } from './scorecards/scorecards.module';
 import { SettingsModule } from './settings/settings.module';
 import { TargetsModule } from './targets/targets.module';
 import { UsersModule } from './users/users.module';
@@ -28,6 +29,7 @@ export class AppModule {
         SettingsModule,
         MetricsModule,
         TargetsModule,
+        ScorecardsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: ConfigurationService, useValue: new ConfigurationService(config) }, ReadCache],

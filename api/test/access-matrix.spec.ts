@@ -50,6 +50,11 @@ const EXPECTED: Record<string, Who> = {
   'GET /api/v1/cx-index/weights': 'signed-in',
   'PUT /api/v1/cx-index/weights': ['CX_LEAD'],
   'DELETE /api/v1/cx-index/weights': ['CX_LEAD'],
+  'GET /api/v1/scorecards/company': 'signed-in',
+  'GET /api/v1/scorecards/org-units/:key': 'signed-in',
+  'POST /api/v1/scorecards/org-units/:key/comments': ['EXECUTIVE', 'CX_LEAD'],
+  'POST /api/v1/scorecards/org-units/:key/action-plans': ['EXECUTIVE', 'CX_LEAD'],
+  'PATCH /api/v1/scorecards/action-plans/:id': ['EXECUTIVE', 'CX_LEAD'],
 };
 
 /** Example path values: ids that exist nowhere, so an allowed call changes nothing. */

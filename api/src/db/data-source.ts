@@ -13,9 +13,12 @@ import { CreatedFoundationSchema1763890000000 } from './migrations/1763890000000
 import { CreatedMetricsAndVoc1763990000000 } from './migrations/1763990000000-CreatedMetricsAndVoc';
 import { CreatedMeasurements1764090000000 } from './migrations/1764090000000-CreatedMeasurements';
 import { CreatedTargets1764190000000 } from './migrations/1764190000000-CreatedTargets';
+import { CreatedScorecardComments1764290000000 } from './migrations/1764290000000-CreatedScorecardComments';
+import { ActionPlanEntity } from '../scorecards/action-plan.entity';
+import { ScorecardCommentEntity } from '../scorecards/scorecard-comment.entity';
 
-export const ENTITIES = [UserEntity, SessionEntity, OrgUnitEntity, SettingEntity, AuditEntryEntity, MetricDefinitionEntity, VocImportEntity, MeasurementEntity, TargetEntity, CxIndexWeightEntity];
-export const MIGRATIONS = [CreatedFoundationSchema1763890000000, CreatedMetricsAndVoc1763990000000, CreatedMeasurements1764090000000, CreatedTargets1764190000000];
+export const ENTITIES = [UserEntity, SessionEntity, OrgUnitEntity, SettingEntity, AuditEntryEntity, MetricDefinitionEntity, VocImportEntity, MeasurementEntity, TargetEntity, CxIndexWeightEntity, ScorecardCommentEntity, ActionPlanEntity];
+export const MIGRATIONS = [CreatedFoundationSchema1763890000000, CreatedMetricsAndVoc1763990000000, CreatedMeasurements1764090000000, CreatedTargets1764190000000, CreatedScorecardComments1764290000000];
 
 /** TypeORM options for a database URL: migrations only, never `synchronize`. */
 export function dataSourceOptions(url: string): DataSourceOptions {
