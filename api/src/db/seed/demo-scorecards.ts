@@ -42,7 +42,7 @@ export const DEMO_COMMENTS: {
   {
     unit: 'operations',
     period: 'FY2025-Q4',
-    metric: null,
+    metric: 'nps',
     author: 'cx@example.com',
     at: '2025-10-07T14:10:00Z',
     body:
