@@ -1,5 +1,8 @@
+import { inject } from '@angular/core';
 import { Routes } from '@angular/router';
 import { pageGuard, passwordChangeGuard, signedInGuard, signedOutGuard } from './auth/auth.guards';
+import { AuthService } from './auth/auth.service';
+import { homePathFor } from './auth/page-access';
 
 export const routes: Routes = [
   {
@@ -21,7 +24,12 @@ export const routes: Routes = [
     canActivateChild: [signedInGuard],
     loadComponent: () => import('./shell/shell.component').then((m) => m.ShellComponent),
     children: [
-      { path: '', pathMatch: 'full', redirectTo: 'org' },
+      { path: '', pathMatch: 'full', redirectTo: () => homePathFor(inject(AuthService).roles()) },
+      {
+        path: 'scorecards',
+        canActivate: [pageGuard('scorecards')],
+        loadChildren: () => import('./scorecards/scorecards.routes').then((m) => m.SCORECARD_ROUTES),
+      },
       {
         path: 'org',
         canActivate: [pageGuard('org')],

@@ -90,6 +90,13 @@ describe('auth guards', () => {
     expect(serialize(router, result)).toBe('/audit');
   });
 
+  it('sends a signed-in executive with nowhere to return to to the company scorecard', async () => {
+    const { router, restore } = setUp();
+    await restore(person({ roles: ['EXECUTIVE', 'MEMBER'] }));
+    const result = await resolved(run(signedOutGuard, '/sign-in'));
+    expect(serialize(router, result)).toBe('/scorecards');
+  });
+
   it('refuses an outside address as the place to return to', async () => {
     const { router, restore } = setUp();
     await restore(person());

@@ -1,7 +1,7 @@
 import { inject } from '@angular/core';
 import { CanActivateFn, Router } from '@angular/router';
 import { AuthService } from './auth.service';
-import { canOpenPage, PageKey, safeReturnUrl } from './page-access';
+import { canOpenPage, homePathFor, PageKey, safeReturnUrl } from './page-access';
 
 /** Signed-out users go to the sign-in page (and come back afterwards); a temporary password must be replaced first. */
 export const signedInGuard: CanActivateFn = (_route, state) => {
@@ -22,7 +22,7 @@ export const signedOutGuard: CanActivateFn = (route) => {
   const router = inject(Router);
   if (!auth.signedIn()) return true;
   if (auth.mustChangePassword()) return router.createUrlTree(['/change-password']);
-  return router.parseUrl(safeReturnUrl(route.queryParamMap.get('returnUrl')));
+  return router.parseUrl(safeReturnUrl(route.queryParamMap.get('returnUrl'), homePathFor(auth.roles())));
 };
 
 /** Changing a password needs a session. */

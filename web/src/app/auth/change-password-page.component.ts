@@ -16,7 +16,7 @@ import { IconComponent } from '../shared/icon.component';
 import { InlineErrorComponent } from '../shared/page-states.component';
 import { problemDetail, problemErrors } from '../shared/problem';
 import { AuthService } from './auth.service';
-import { safeReturnUrl } from './page-access';
+import { homePathFor, safeReturnUrl } from './page-access';
 
 export const MIN_PASSWORD_LENGTH = 10;
 
@@ -241,7 +241,9 @@ export class ChangePasswordPageComponent {
   }
 
   protected leave(): void {
-    void this.router.navigateByUrl(safeReturnUrl(this.route.snapshot.queryParamMap.get('returnUrl')));
+    void this.router.navigateByUrl(
+      safeReturnUrl(this.route.snapshot.queryParamMap.get('returnUrl'), homePathFor(this.auth.roles())),
+    );
   }
 
   protected async signOut(): Promise<void> {

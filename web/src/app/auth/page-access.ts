@@ -1,11 +1,20 @@
 import { hasAnyRole, type Role } from '@lodestar/contracts';
 
 /** The pages of the app and who may open them; the API enforces the same rules on its routes. */
-export type PageKey = 'org' | 'voc' | 'voc-import' | 'measurements' | 'users' | 'audit' | 'settings';
+export type PageKey =
+  | 'scorecards'
+  | 'org'
+  | 'voc'
+  | 'voc-import'
+  | 'measurements'
+  | 'users'
+  | 'audit'
+  | 'settings';
 
 export const EVERYONE = 'everyone';
 
 export const PAGE_ROLES: Readonly<Record<PageKey, readonly Role[] | typeof EVERYONE>> = {
+  scorecards: EVERYONE,
   org: EVERYONE,
   voc: EVERYONE,
   'voc-import': ['CX_LEAD'],
@@ -18,6 +27,14 @@ export const PAGE_ROLES: Readonly<Record<PageKey, readonly Role[] | typeof EVERY
 export function canOpenPage(page: PageKey, roles: readonly Role[]): boolean {
   const allowed = PAGE_ROLES[page];
   return allowed === EVERYONE || hasAnyRole(roles, allowed);
+}
+
+/**
+ * Where a person lands after signing in (and on the app's root): executives on the company
+ * scorecard, their home; everyone else on the organisation, where their own work starts.
+ */
+export function homePathFor(roles: readonly Role[]): string {
+  return roles.includes('EXECUTIVE') ? '/scorecards' : '/org';
 }
 
 /** Only app-internal paths may be a place to return to after signing in. */

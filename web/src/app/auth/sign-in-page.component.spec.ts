@@ -121,4 +121,21 @@ describe('SignInPageComponent', () => {
     expect(TestBed.inject(AuthService).user()).toEqual(MEMBER);
     expect(navigate).toHaveBeenCalledWith('/org');
   });
+
+  it('signs an executive in to the company scorecard, their home', async () => {
+    const { fixture, http, type, submit, navigate } = setUp();
+    type('Email', 'ceo@example.com');
+    type('Password', 'lodestar-demo');
+    await submit();
+
+    http
+      .expectOne('/api/v1/auth/login')
+      .flush({
+        accessToken: 'token',
+        user: { ...MEMBER, email: 'ceo@example.com', roles: ['EXECUTIVE', 'MEMBER'] },
+      });
+    await fixture.whenStable();
+
+    expect(navigate).toHaveBeenCalledWith('/scorecards');
+  });
 });

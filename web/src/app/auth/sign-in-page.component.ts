@@ -11,7 +11,7 @@ import { map } from 'rxjs';
 import { IconComponent } from '../shared/icon.component';
 import { problemDetail } from '../shared/problem';
 import { AuthService } from './auth.service';
-import { safeReturnUrl } from './page-access';
+import { homePathFor, safeReturnUrl } from './page-access';
 
 export const DEMO_ACCOUNTS: readonly { email: string; what: string }[] = [
   { email: 'hr@example.com', what: 'HR' },
@@ -73,7 +73,10 @@ export class SignInPageComponent {
     this.auth.signIn({ email: email.trim(), password }).subscribe({
       next: (user) => {
         this.submitting.set(false);
-        const returnUrl = safeReturnUrl(this.route.snapshot.queryParamMap.get('returnUrl'));
+        const returnUrl = safeReturnUrl(
+          this.route.snapshot.queryParamMap.get('returnUrl'),
+          homePathFor(user.roles),
+        );
         if (user.mustChangePassword) {
           void this.router.navigate(['/change-password'], { queryParams: { returnUrl } });
         } else {

@@ -96,3 +96,29 @@ const amountFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2
 export function formatAmount(value: number): string {
   return amountFormat.format(value);
 }
+
+const compactMoneyFormats = new Map<string, Intl.NumberFormat>();
+
+/** Money in a dense grid: its currency and at most three significant digits, 152345000 → "€152M". */
+export function formatMoneyCompact(value: number, currency = MONEY_CURRENCY): string {
+  let format = compactMoneyFormats.get(currency);
+  if (!format) {
+    format = new Intl.NumberFormat(undefined, {
+      style: 'currency',
+      currency,
+      notation: 'compact',
+      maximumSignificantDigits: 3,
+    });
+    compactMoneyFormats.set(currency, format);
+  }
+  return format.format(value);
+}
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
+
+/** A calendar day written `YYYY-MM-DD`, as the reader's locale writes it: "19 Dec 2025", "Dec 19, 2025". */
+export function formatDate(day: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!match) return day;
+  return dateFormat.format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))));
+}

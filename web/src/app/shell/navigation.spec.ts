@@ -4,12 +4,28 @@ import { navLinksFor } from './navigation';
 const labels = (roles: Role[]) => navLinksFor(roles).map((link) => link.label);
 
 describe('navLinksFor', () => {
-  it('shows a member the organisation and the voice of the customer', () => {
-    expect(labels(['MEMBER'])).toEqual(['Organisation', 'Voice of the customer']);
+  it('shows a member the scorecard first, then the organisation and the voice of the customer', () => {
+    expect(labels(['MEMBER'])).toEqual(['Scorecard', 'Organisation', 'Voice of the customer']);
+  });
+
+  it('puts the scorecard first in every menu', () => {
+    for (const roles of [
+      ['MEMBER'],
+      ['EXECUTIVE'],
+      ['HR'],
+      ['APPROVER'],
+      ['CX_LEAD'],
+      ['REVIEWER'],
+      ['ADMIN'],
+      [],
+    ] as Role[][]) {
+      expect(labels(roles)[0]).toBe('Scorecard');
+    }
   });
 
   it('shows an administrator users, the audit log and settings, but not the VoC import', () => {
     expect(labels(['ADMIN', 'MEMBER'])).toEqual([
+      'Scorecard',
       'Organisation',
       'Voice of the customer',
       'Users',
@@ -19,12 +35,18 @@ describe('navLinksFor', () => {
   });
 
   it('shows HR and approvers the audit log but not users or settings', () => {
-    expect(labels(['HR', 'MEMBER'])).toEqual(['Organisation', 'Voice of the customer', 'Audit log']);
-    expect(labels(['APPROVER'])).toEqual(['Organisation', 'Voice of the customer', 'Audit log']);
+    expect(labels(['HR', 'MEMBER'])).toEqual([
+      'Scorecard',
+      'Organisation',
+      'Voice of the customer',
+      'Audit log',
+    ]);
+    expect(labels(['APPROVER'])).toEqual(['Scorecard', 'Organisation', 'Voice of the customer', 'Audit log']);
   });
 
   it('gives CX leads the VoC import and the measurements, next to the voice of the customer', () => {
     expect(labels(['CX_LEAD', 'MEMBER'])).toEqual([
+      'Scorecard',
       'Organisation',
       'Voice of the customer',
       'VoC import',
@@ -34,16 +56,17 @@ describe('navLinksFor', () => {
 
   it('gives executives and reviewers no admin pages, no import and no measurements entry', () => {
     for (const role of ['EXECUTIVE', 'REVIEWER'] as Role[]) {
-      expect(labels([role, 'MEMBER'])).toEqual(['Organisation', 'Voice of the customer']);
+      expect(labels([role, 'MEMBER'])).toEqual(['Scorecard', 'Organisation', 'Voice of the customer']);
     }
   });
 
   it('still shows the pages for everyone to someone without any role', () => {
-    expect(labels([])).toEqual(['Organisation', 'Voice of the customer']);
+    expect(labels([])).toEqual(['Scorecard', 'Organisation', 'Voice of the customer']);
   });
 
   it('links each page to its route', () => {
     expect(navLinksFor(['ADMIN', 'CX_LEAD']).map((link) => link.path)).toEqual([
+      '/scorecards',
       '/org',
       '/voc',
       '/voc/import',
@@ -52,6 +75,10 @@ describe('navLinksFor', () => {
       '/audit',
       '/settings',
     ]);
+  });
+
+  it('keeps the scorecard link lit on a function scorecard below it', () => {
+    expect(navLinksFor(['MEMBER']).find((link) => link.path === '/scorecards')?.exact).toBeFalsy();
   });
 
   it('keeps the explorer link from lighting up on the import page below it', () => {

@@ -12,6 +12,7 @@ export interface NavLink {
 }
 
 export const NAV_LINKS: readonly NavLink[] = [
+  { page: 'scorecards', label: 'Scorecard', path: '/scorecards', icon: 'scorecard' },
   { page: 'org', label: 'Organisation', path: '/org', icon: 'org' },
   { page: 'voc', label: 'Voice of the customer', path: '/voc', icon: 'forum', exact: true },
   { page: 'voc-import', label: 'VoC import', path: '/voc/import', icon: 'upload' },
