@@ -101,6 +101,16 @@ describe('users administration', () => {
     await t.http.patch(`/api/v1/users/${me.id}`).set(...bearer(admin)).send({ name: 'Alex A. Admin' }).expect(200);
   });
 
+  it('applies a role taken away to the user’s open session at once', async () => {
+    const token = await t.tokenFor('cx@example.com');
+    await t.http.get('/api/v1/voc/imports').set(...bearer(token)).expect(200);
+    const [user] = await t.sql<{ id: string }>(`SELECT id FROM users WHERE email = 'cx@example.com'`);
+    await t.http.patch(`/api/v1/users/${user.id}`).set(...bearer(admin)).send({ roles: ['MEMBER'] }).expect(200);
+    await t.http.get('/api/v1/voc/imports').set(...bearer(token)).expect(403);
+    await t.http.patch(`/api/v1/users/${user.id}`).set(...bearer(admin)).send({ roles: ['CX_LEAD', 'MEMBER'] }).expect(200);
+    await t.http.get('/api/v1/voc/imports').set(...bearer(token)).expect(200);
+  });
+
   it('deactivating a user ends their sessions', async () => {
     const token = await t.tokenFor('vp.finance@example.com');
     await t.http.get('/api/v1/auth/me').set(...bearer(token)).expect(200);

@@ -3,6 +3,7 @@ import type { CurrentUser, LoginResponse } from '@lodestar/contracts';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { ReadCache } from '../common/read-cache';
 import type { RequestUser } from '../common/request-user';
 import { ConfigurationService } from '../config/configuration.service';
 import { UserEntity } from '../users/user.entity';
@@ -31,6 +32,9 @@ export function toCurrentUser(user: UserEntity): CurrentUser {
 /** A hash to verify against when the e-mail is unknown, so both failures take the same time. */
 let decoyHash: Promise<string> | undefined;
 
+/** How long a session lookup may be reused; writes in this process retire it at once. */
+const SESSION_CACHE_MS = 5_000;
+
 @Injectable()
 export class AuthService {
   constructor(
@@ -38,6 +42,7 @@ export class AuthService {
     private readonly throttle: LoginThrottleService,
     private readonly config: ConfigurationService,
     private readonly audit: AuditService,
+    private readonly cache: ReadCache,
   ) {}
 
   async login(emailInput: string, password: string, client: string): Promise<LoginResponse & { expiresAt: Date }> {
@@ -58,13 +63,23 @@ export class AuthService {
   }
 
   /** The user behind a bearer token, or null when the token is unknown, expired or the user inactive. */
-  async authenticate(token: string): Promise<RequestUser | null> {
+  /**
+   * The signed-in user of a session token. Asked on every request, so the answer is cached for a
+   * few seconds: sign-out, password changes and user changes made here retire it at once; a
+   * change made by another API process shows within SESSION_CACHE_MS.
+   */
+  authenticate(token: string): Promise<RequestUser | null> {
+    const hash = tokenHash(token);
+    return this.cache.get(`session:${hash}`, ['sessions'], SESSION_CACHE_MS, () => this.readSession(hash));
+  }
+
+  private async readSession(hash: string): Promise<RequestUser | null> {
     const rows: (UserEntity & { sessionId: string })[] = await this.dataSource.query(
       `SELECT u.id, u.email, u.name, u.roles, u.org_unit_id AS "orgUnitId", u.must_change_password AS "mustChangePassword",
               s.id AS "sessionId"
          FROM sessions s JOIN users u ON u.id = s.user_id
         WHERE s.token_hash = $1 AND s.expires_at > now() AND u.active`,
-      [tokenHash(token)],
+      [hash],
     );
     const row = rows[0];
     if (!row) return null;
@@ -81,6 +96,7 @@ export class AuthService {
 
   async logout(sessionId: string): Promise<void> {
     await this.dataSource.getRepository(SessionEntity).delete({ id: sessionId });
+    this.cache.changed('sessions');
   }
 
   async me(userId: string): Promise<CurrentUser> {
@@ -99,11 +115,13 @@ export class AuthService {
       throw new BadRequestException('The new password must differ from the current one.');
     }
     const passwordHash = await hashPassword(newPassword);
-    return this.audit.write(actor, async (manager, record) => {
+    const changed = await this.audit.write(actor, async (manager, record) => {
       await manager.update(UserEntity, { id: user.id }, { passwordHash, mustChangePassword: false });
       await manager.query('DELETE FROM sessions WHERE user_id = $1 AND id <> $2', [user.id, actor.sessionId]);
       await record({ action: 'password.change', entityType: 'user', entityId: user.id, reason: 'changed by the user' });
       return toCurrentUser({ ...user, passwordHash, mustChangePassword: false });
     });
+    this.cache.changed('sessions');
+    return changed;
   }
 }

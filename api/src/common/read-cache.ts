@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
 /** What a cached read depends on; a write to one of them drops every entry that used it. */
-export type CacheTopic = 'org' | 'calendar' | 'voc' | 'measurements' | 'targets' | 'scorecards';
+export type CacheTopic = 'org' | 'calendar' | 'voc' | 'measurements' | 'targets' | 'scorecards' | 'sessions';
 
 interface Entry {
   value: Promise<unknown>;

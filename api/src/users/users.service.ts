@@ -3,6 +3,7 @@ import type { Page, TemporaryPasswordResponse, User } from '@lodestar/contracts'
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { hashPassword, temporaryPassword } from '../auth/passwords';
+import { ReadCache } from '../common/read-cache';
 import type { RequestUser } from '../common/request-user';
 import { OrgUnitEntity } from '../org/org-unit.entity';
 import type { CreateUserDto, UpdateUserDto, UserListQuery } from './dto/user.dto';
@@ -18,6 +19,7 @@ export class UsersService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly cache: ReadCache,
   ) {}
 
   async list(query: UserListQuery): Promise<Page<User>> {
@@ -83,6 +85,7 @@ export class UsersService {
       await record({ action, entityType: 'user', entityId: id, before, after: auditView(saved) });
       return saved;
     });
+    this.cache.changed('sessions'); // the signed-in user's roles, unit or access changed
     return this.toUser(user, await this.unitKeys());
   }
 
@@ -99,6 +102,7 @@ export class UsersService {
       await record({ action: 'password.reset', entityType: 'user', entityId: id, reason: 'temporary password issued' });
       return saved;
     });
+    this.cache.changed('sessions');
     return { user: this.toUser(user, await this.unitKeys()), temporaryPassword: password };
   }
 
