@@ -2,6 +2,7 @@ import { ConflictException, Injectable } from '@nestjs/common';
 import type { MetricDefinition } from '@lodestar/contracts';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { ReadCache } from '../common/read-cache';
 import type { RequestUser } from '../common/request-user';
 import type { CreateMetricDto } from './dto/create-metric.dto';
 import { MetricDefinitionEntity } from './metric-definition.entity';
@@ -25,6 +26,7 @@ export class MetricsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly cache: ReadCache,
   ) {}
 
   async list(): Promise<MetricDefinition[]> {
@@ -35,7 +37,7 @@ export class MetricsService {
   }
 
   async create(actor: RequestUser, body: CreateMetricDto): Promise<MetricDefinition> {
-    return this.audit.write(actor, async (manager, record) => {
+    const created = await this.audit.write(actor, async (manager, record) => {
       if (await manager.existsBy(MetricDefinitionEntity, { key: body.key })) {
         throw new ConflictException(`A metric with the key "${body.key}" already exists: choose another key.`);
       }
@@ -45,5 +47,7 @@ export class MetricsService {
       await record({ action: 'metric.create', entityType: 'metric', entityId: saved.key, after: toMetric(saved) });
       return toMetric(saved);
     });
+    this.cache.changed('scorecards'); // a new CX metric is a new scorecard column
+    return created;
   }
 }

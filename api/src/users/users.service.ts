@@ -59,6 +59,7 @@ export class UsersService {
       await record({ action: 'user.create', entityType: 'user', entityId: created.id, after: auditView(created) });
       return created;
     });
+    this.cache.changed('org'); // headcounts
     return { user: this.toUser(user, await this.unitKeys()), temporaryPassword: password };
   }
 
@@ -85,7 +86,7 @@ export class UsersService {
       await record({ action, entityType: 'user', entityId: id, before, after: auditView(saved) });
       return saved;
     });
-    this.cache.changed('sessions'); // the signed-in user's roles, unit or access changed
+    this.cache.changed('sessions', 'org'); // the user's roles, unit or access, and headcounts
     return this.toUser(user, await this.unitKeys());
   }
 
