@@ -20,6 +20,8 @@ describe('fiscal calendar and time zone', () => {
     // the demo's actuals and targets: this company has no dated data yet
     await t.sql('DELETE FROM measurements');
     await t.sql('DELETE FROM targets');
+    await t.sql('DELETE FROM action_plans');
+    await t.sql('DELETE FROM scorecard_comments');
     const res = await t.http.put('/api/v1/settings/fiscal-calendar').set(...bearer(admin)).send({ startMonth: 4, timeZone: 'Asia/Tokyo' }).expect(200);
     expect(res.body).toEqual({ startMonth: 4, timeZone: 'Asia/Tokyo' });
     const [entry] = await t.sql<{ before: { startMonth: number }; after: { startMonth: number } }>(
