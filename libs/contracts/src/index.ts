@@ -5,3 +5,4 @@ export * from './lib/cx';
 export * from './lib/measurements';
 export * from './lib/targets';
 export * from './lib/scorecards';
+export * from './lib/investments';
