@@ -52,6 +52,7 @@ const EXPECTED: Record<string, Who> = {
   'DELETE /api/v1/cx-index/weights': ['CX_LEAD'],
   'GET /api/v1/scorecards/company': 'signed-in',
   'GET /api/v1/scorecards/org-units/:key': 'signed-in',
+  'GET /api/v1/scorecards/company/export': 'signed-in',
   'POST /api/v1/scorecards/org-units/:key/comments': ['EXECUTIVE', 'CX_LEAD'],
   'POST /api/v1/scorecards/org-units/:key/action-plans': ['EXECUTIVE', 'CX_LEAD'],
   'PATCH /api/v1/scorecards/action-plans/:id': ['EXECUTIVE', 'CX_LEAD'],

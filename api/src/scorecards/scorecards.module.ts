@@ -4,6 +4,7 @@ import { ActionPlansController } from './action-plans.controller';
 import { ActionPlansService } from './action-plans.service';
 import { CommentsController } from './comments.controller';
 import { CommentsService } from './comments.service';
+import { ScorecardExportController } from './scorecard-export.controller';
 import { ScorecardSources } from './scorecard-sources';
 import { ScorecardsController } from './scorecards.controller';
 import { ScorecardsService } from './scorecards.service';
@@ -11,7 +12,7 @@ import { ScorecardsService } from './scorecards.service';
 /** Company and unit scorecards, their comment threads and action plans. */
 @Module({
   imports: [SettingsModule],
-  controllers: [ScorecardsController, CommentsController, ActionPlansController],
+  controllers: [ScorecardsController, ScorecardExportController, CommentsController, ActionPlansController],
   providers: [ScorecardsService, ScorecardSources, CommentsService, ActionPlansService],
 })
 export class ScorecardsModule {}
