@@ -1,8 +1,5 @@
-import { inject } from '@angular/core';
 import { Routes } from '@angular/router';
-import { pageGuard, passwordChangeGuard, signedInGuard, signedOutGuard } from './auth/auth.guards';
-import { AuthService } from './auth/auth.service';
-import { homePathFor } from './auth/page-access';
+import { homeGuard, pageGuard, passwordChangeGuard, signedInGuard, signedOutGuard } from './auth/auth.guards';
 
 export const routes: Routes = [
   {
@@ -24,7 +21,7 @@ export const routes: Routes = [
     canActivateChild: [signedInGuard],
     loadComponent: () => import('./shell/shell.component').then((m) => m.ShellComponent),
     children: [
-      { path: '', pathMatch: 'full', redirectTo: () => homePathFor(inject(AuthService).roles()) },
+      { path: '', pathMatch: 'full', canActivate: [homeGuard], children: [] },
       {
         path: 'scorecards',
         canActivate: [pageGuard('scorecards')],

@@ -3,6 +3,16 @@ import { CanActivateFn, Router } from '@angular/router';
 import { AuthService } from './auth.service';
 import { canOpenPage, homePathFor, PageKey, safeReturnUrl } from './page-access';
 
+/**
+ * The app's root sends a signed-in person home: executives to the company scorecard, everyone else
+ * to the organisation. A guard rather than a redirect, so that it runs after the sign-in and sees
+ * the person's roles.
+ */
+export const homeGuard: CanActivateFn = () => {
+  const auth = inject(AuthService);
+  return inject(Router).parseUrl(homePathFor(auth.roles()));
+};
+
 /** Signed-out users go to the sign-in page (and come back afterwards); a temporary password must be replaced first. */
 export const signedInGuard: CanActivateFn = (_route, state) => {
   const auth = inject(AuthService);

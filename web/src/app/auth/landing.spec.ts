@@ -42,3 +42,19 @@ describe('landing after sign-in', () => {
     expect(await landingOf(['MEMBER'])).toBe('/org');
   });
 });
+
+describe('landing from the root while signed out', () => {
+  it('remembers the root, not a page chosen before the roles are known', async () => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideNoopAnimations(),
+        provideRouter(routes),
+      ],
+    });
+    const router = TestBed.inject(Router);
+    await router.navigateByUrl('/');
+    expect(router.url).toBe('/sign-in?returnUrl=%2F');
+  });
+});

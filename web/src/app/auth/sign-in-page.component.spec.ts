@@ -128,12 +128,10 @@ describe('SignInPageComponent', () => {
     type('Password', 'lodestar-demo');
     await submit();
 
-    http
-      .expectOne('/api/v1/auth/login')
-      .flush({
-        accessToken: 'token',
-        user: { ...MEMBER, email: 'ceo@example.com', roles: ['EXECUTIVE', 'MEMBER'] },
-      });
+    http.expectOne('/api/v1/auth/login').flush({
+      accessToken: 'token',
+      user: { ...MEMBER, email: 'ceo@example.com', roles: ['EXECUTIVE', 'MEMBER'] },
+    });
     await fixture.whenStable();
 
     expect(navigate).toHaveBeenCalledWith('/scorecards');

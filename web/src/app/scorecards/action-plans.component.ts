@@ -68,7 +68,7 @@ export function todayIso(now = new Date()): string {
       </header>
       @if (plans().length) {
         <ul class="list">
-          @for (plan of plans(); track plan) {
+          @for (plan of plans(); track plan.id + ':' + revision()) {
             <li data-testid="action-plan" [attr.data-status]="plan.status">
               <div class="what">
                 <p class="title">{{ plan.title }}</p>
@@ -280,6 +280,8 @@ export class ActionPlansComponent {
   protected readonly statuses: ActionPlanStatus[] = ['open', 'in_progress', 'done'];
   protected readonly statusLabels = ACTION_PLAN_STATUS_LABELS;
   protected readonly adding = signal(false);
+  /** Bumped to redraw the list, e.g. so a refused change shows the stored value again. */
+  readonly revision = input(0);
   protected readonly metric = signal<string | null>(null);
   protected readonly ownerId = signal<string | null>(null);
   protected readonly dueDate = signal('');

@@ -32,6 +32,12 @@ export const QUADRANT_COLOURS: Readonly<Record<BalanceQuadrant, string>> = {
 };
 
 const HEIGHT = 380;
+/** Room inside the plot so the largest bubble at the edge of a domain is drawn whole. */
+const PAD = 28;
+/** Above and below the bubbles: the names of the chart's quarters. */
+const CAPTION = 14;
+const LABEL_HEIGHT = 12;
+const CHAR_WIDTH = 6.2;
 const MARGINS: [number, number, number, number] = [16, 24, 8, 8];
 
 /**
@@ -149,15 +155,14 @@ const MARGINS: [number, number, number, number] = [16, 24, 8, 8];
                   [attr.y1]="targetY()"
                   [attr.y2]="targetY()"
                 />
-                <svg:text class="target-label" [attr.x]="targetX() + 4" y="10">Commercial target</svg:text>
                 <svg:text
                   class="target-label"
-                  [attr.x]="dims().width - 4"
-                  [attr.y]="targetY() - 5"
-                  text-anchor="end"
+                  text-anchor="middle"
+                  [attr.transform]="'translate(' + (targetX() - 5) + ',' + (pad + 56) + ') rotate(-90)'"
                 >
-                  CX target
+                  Commercial target
                 </svg:text>
+                <svg:text class="target-label" x="4" [attr.y]="targetY() - 5">CX target</svg:text>
                 @for (series of series(); track series.name) {
                   <svg:g
                     ngx-charts-bubble-series
@@ -273,6 +278,7 @@ export class BalanceChartComponent {
   readonly open = output<string>();
 
   protected readonly height = HEIGHT;
+  protected readonly pad = PAD;
   protected readonly linear = ScaleType.Linear;
   protected readonly colours = QUADRANT_COLOURS;
   protected readonly quadrantLabels = QUADRANT_LABELS;
@@ -306,8 +312,12 @@ export class BalanceChartComponent {
     }),
   );
   protected readonly transform = computed(() => `translate(${this.dims().xOffset}, ${MARGINS[0]})`);
-  protected readonly xScale = computed(() => linearScale(this.data().xDomain, [0, this.dims().width]));
-  protected readonly yScale = computed(() => linearScale(this.data().yDomain, [this.dims().height, 0]));
+  protected readonly xScale = computed(() =>
+    linearScale(this.data().xDomain, [PAD, Math.max(PAD, this.dims().width - PAD)]),
+  );
+  protected readonly yScale = computed(() =>
+    linearScale(this.data().yDomain, [Math.max(PAD, this.dims().height - PAD - CAPTION), PAD + CAPTION]),
+  );
   protected readonly rScale = computed(() => radiusScale(this.data().headcountDomain));
   protected readonly xTicks = computed(() => this.xScale().ticks(8));
   protected readonly yTicks = computed(() => this.yScale().ticks(6));
@@ -324,31 +334,40 @@ export class BalanceChartComponent {
     })).filter((series) => series.series.length > 0),
   );
 
+  /** Each bubble's name beside it, moved down a line while it would overlap a name already placed. */
   protected readonly bubbleLabels = computed(() => {
     const x = this.xScale();
     const y = this.yScale();
     const r = this.rScale();
-    return this.data().points.map((point) => {
+    const placed: { key: string; name: string; x: number; y: number; width: number }[] = [];
+    const points = [...this.data().points].sort((a, b) => y(a.y) - y(b.y) || x(a.x) - x(b.x));
+    for (const point of points) {
       const radius = r(point.headcount);
+      const width = point.name.length * CHAR_WIDTH;
       const right = x(point.x) + radius + 3;
       // names of bubbles near the right edge go to their left
-      const flip = right > this.dims().width - 70;
-      return {
-        key: point.key,
-        name: point.name,
-        x: flip ? x(point.x) - radius - 3 - point.name.length * 6 : right,
-        y: y(point.y) + 4,
-      };
-    });
+      const left = right + width > this.dims().width ? x(point.x) - radius - 3 - width : right;
+      let top = y(point.y) + 4;
+      while (
+        placed.some(
+          (other) =>
+            Math.abs(other.y - top) < LABEL_HEIGHT && left < other.x + other.width && other.x < left + width,
+        )
+      ) {
+        top += LABEL_HEIGHT;
+      }
+      placed.push({ key: point.key, name: point.name, x: left, y: top, width });
+    }
+    return placed;
   });
 
   protected readonly quarterLabels = computed(() => {
     const { width, height } = this.dims();
     return [
-      { quadrant: 'cx-ahead' as const, x: 6, y: 14, anchor: 'start' },
-      { quadrant: 'both' as const, x: width - 6, y: 14, anchor: 'end' },
-      { quadrant: 'neither' as const, x: 6, y: height - 8, anchor: 'start' },
-      { quadrant: 'commercial-ahead' as const, x: width - 6, y: height - 8, anchor: 'end' },
+      { quadrant: 'cx-ahead' as const, x: 6, y: 11, anchor: 'start' },
+      { quadrant: 'both' as const, x: width - 6, y: 11, anchor: 'end' },
+      { quadrant: 'neither' as const, x: 6, y: height - 4, anchor: 'start' },
+      { quadrant: 'commercial-ahead' as const, x: width - 6, y: height - 4, anchor: 'end' },
     ].map((quarter) => ({ ...quarter, label: QUADRANT_LABELS[quarter.quadrant] }));
   });
 

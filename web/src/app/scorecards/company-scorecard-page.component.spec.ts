@@ -42,7 +42,7 @@ describe('company scorecard page', () => {
       (header) => header.textContent?.trim(),
     );
     expect(headers).toEqual([
-      'Commercial',
+      'Primary',
       'Margin / budget',
       'CX index',
       'NPS',

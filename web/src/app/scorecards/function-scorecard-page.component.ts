@@ -235,6 +235,7 @@ import { trendCharts } from './trend-data';
               [canWrite]="canWrite()"
               [saving]="planSaving()"
               [error]="planError()"
+              [revision]="planRevision()"
               (create)="createPlan($event)"
               (edit)="changePlan($event)"
             />
@@ -382,6 +383,7 @@ export class FunctionScorecardPageComponent {
   protected readonly commentError = signal<string | null>(null);
   protected readonly planSaving = signal(false);
   protected readonly planError = signal<string | null>(null);
+  protected readonly planRevision = signal(0);
 
   private readonly commentsPanel = viewChild(ScorecardCommentsComponent);
   private readonly plansPanel = viewChild(ActionPlansComponent);
@@ -594,7 +596,7 @@ export class FunctionScorecardPageComponent {
         this.planSaving.set(false);
         this.planError.set(problemDetail(error));
         // Redraw the plans so the refused status or date shows its stored value again.
-        this.replacePlans((plans) => plans.map((plan) => ({ ...plan })));
+        this.planRevision.update((revision) => revision + 1);
       },
     });
   }

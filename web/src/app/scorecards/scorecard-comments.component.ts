@@ -81,7 +81,7 @@ export interface CommentDraft {
           <mat-form-field>
             <mat-label>About</mat-label>
             <mat-select [(ngModel)]="metric" name="metric">
-              <mat-option [value]="null">The scorecard as a whole</mat-option>
+              <mat-option [value]="whole">The scorecard as a whole</mat-option>
               @for (choice of metrics(); track choice.key) {
                 <mat-option [value]="choice.key">{{ choice.name }}</mat-option>
               }
@@ -187,7 +187,9 @@ export class ScorecardCommentsComponent {
   readonly post = output<CommentDraft>();
 
   protected readonly maxLength = MAX_COMMENT_LENGTH;
-  protected readonly metric = signal<string | null>(null);
+  /** The "about" choice of a comment on the scorecard as a whole (a select shows nothing for null). */
+  protected readonly whole = '';
+  protected readonly metric = signal<string>('');
   protected readonly body = signal('');
   protected readonly missing = signal(false);
   private readonly bodyInput = viewChild<ElementRef<HTMLTextAreaElement>>('bodyInput');
@@ -209,12 +211,12 @@ export class ScorecardCommentsComponent {
       return;
     }
     this.missing.set(false);
-    this.post.emit({ metric: this.metric(), body });
+    this.post.emit({ metric: this.metric() || null, body });
   }
 
   /** Starts a comment on a metric (from a "comment needed" prompt) and puts the cursor in it. */
   startOn(metric: string | null): void {
-    this.metric.set(metric);
+    this.metric.set(metric ?? '');
     const input = this.bodyInput()?.nativeElement;
     input?.focus();
   }

@@ -1,4 +1,5 @@
 import {
+  readableNote,
   definitionMap,
   formatMetricValue,
   gridColumns,
@@ -40,6 +41,20 @@ describe('scorecard values', () => {
   });
 });
 
+describe('CX index notes', () => {
+  it('names the metrics left out by their short names', () => {
+    expect(
+      readableNote(
+        'ces (insufficient sample) and complaint_rate (no target) left out; weights renormalised over 75 %.',
+        definitions,
+      ),
+    ).toBe(
+      'CES (insufficient sample) and Complaints /100 (no target) left out; weights renormalised over 75 %.',
+    );
+    expect(readableNote(null, definitions)).toBeNull();
+  });
+});
+
 describe('sparkline', () => {
   const trend = [
     { period: 'FY2025-Q1', actual: 30 },
@@ -66,7 +81,7 @@ describe('grid rows', () => {
 
   it('puts the commercial columns first, then the CX index and the CX metrics', () => {
     expect(columns.map((column) => column.label)).toEqual([
-      'Commercial',
+      'Primary',
       'Margin / budget',
       'CX index',
       'NPS',
@@ -83,8 +98,8 @@ describe('grid rows', () => {
     expect(primary).toEqual(
       expect.objectContaining({
         caption: 'Quota',
-        value: '112.4 %',
-        target: '100.0 %',
+        value: '112.4\u202f%',
+        target: '100.0\u202f%',
         status: 'green',
         statusLabel: 'On target',
         statusIcon: 'ok',

@@ -112,7 +112,9 @@ export function formatMetricValue(
   if (metric.key === 'nps') return formatNps(value);
   if (metric.key === CX_INDEX_METRIC) return formatInteger(value);
   if (metric.unit === 'currency') return compact ? formatMoneyCompact(value) : formatMoney(value);
-  return formatMeasurement(value, { unit: metric.unit, aggregation: metric.aggregation ?? 'latest' });
+  const text = formatMeasurement(value, { unit: metric.unit, aggregation: metric.aggregation ?? 'latest' });
+  // In the dense grid the percent sign stays on the number's line, a narrow space from it.
+  return compact ? text.replace(/ %$/, '\u202f%') : text;
 }
 
 export interface StatusInfo {
@@ -247,7 +249,7 @@ export function gridColumns(
     {
       id: 'primary',
       kind: 'primary',
-      label: 'Commercial',
+      label: 'Primary',
       fullName: 'Primary commercial metric',
       groupStart: false,
     },
@@ -351,8 +353,26 @@ export function metricCell(
   };
 }
 
-function indexCell(column: GridColumn, row: ScorecardRow): GridCell {
-  const index = row.cxIndex;
+/** A note that names metrics by key ("ces (insufficient sample) … left out") with their short names instead. */
+export function readableNote(
+  note: string | null,
+  definitions: ReadonlyMap<string, MetricDefinition>,
+): string | null {
+  if (!note) return note;
+  const keys = new Set([...Object.keys(SHORT_NAMES), ...definitions.keys()]);
+  return note.replace(/\b[a-z][a-z0-9_]*\b/g, (word) =>
+    keys.has(word) && (word.includes('_') || SHORT_NAMES[word] !== undefined)
+      ? shortMetricName(metricInfo(word, definitions))
+      : word,
+  );
+}
+
+function indexCell(
+  column: GridColumn,
+  row: ScorecardRow,
+  definitions: ReadonlyMap<string, MetricDefinition>,
+): GridCell {
+  const index = { ...row.cxIndex, note: readableNote(row.cxIndex.note, definitions) };
   const info: MetricInfo = {
     key: CX_INDEX_METRIC,
     name: 'CX index',
@@ -405,7 +425,7 @@ export function gridRow(
   const cells = columns.map((column): GridCell => {
     switch (column.kind) {
       case 'index':
-        return indexCell(column, row);
+        return indexCell(column, row, definitions);
       case 'primary':
       case 'margin': {
         const cell = column.kind === 'primary' ? row.primary : row.margin;

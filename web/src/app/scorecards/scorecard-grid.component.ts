@@ -102,10 +102,10 @@ interface Position {
                   [attr.data-column]="cell.columnId"
                   [attr.data-status]="cell.insufficient ? 'insufficient' : (cell.status ?? 'none')"
                   [attr.tabindex]="isActive(r, c) ? 0 : -1"
-                  (focus)="focused.set({ row: r, column: c })"
+                  (focus)="onFocus(r, c)"
                   (keydown)="onKeydown($event)"
-                  (mouseenter)="hovered.set({ row: r, column: c })"
-                  (mouseleave)="hovered.set(null)"
+                  (mouseenter)="shown.set({ row: r, column: c })"
+                  (mouseleave)="shown.set(focused())"
                 >
                   <span class="ls-visually-hidden">{{ cell.summary }}</span>
                   <div class="cell" aria-hidden="true">
@@ -113,63 +113,76 @@ interface Position {
                       <span class="caption">{{ cell.caption }}</span>
                     }
                     <span class="value-line">
+                      @if (cell.insufficient) {
+                        <span
+                          class="badge"
+                          data-status="insufficient"
+                          data-testid="status-chip"
+                          [title]="insufficientLabel"
+                          ><ls-icon name="warning" /><span class="ls-visually-hidden">{{
+                            insufficientLabel
+                          }}</span></span
+                        >
+                      } @else if (cell.status && cell.statusIcon) {
+                        <span
+                          class="badge"
+                          [attr.data-status]="cell.status"
+                          data-testid="status-chip"
+                          [title]="cell.statusLabel"
+                          ><ls-icon [name]="cell.statusIcon" /><span class="ls-visually-hidden">{{
+                            cell.statusLabel
+                          }}</span></span
+                        >
+                      }
                       <span
                         class="value"
                         [class.muted]="cell.insufficient || cell.noAnswers"
                         data-testid="value"
                         >{{ cell.value }}</span
                       >
-                      @if (cell.margin) {
-                        <span class="moe">{{ cell.margin }}</span>
-                      }
-                      @if (cell.withinMargin) {
-                        <span class="within" data-testid="within-margin" [title]="withinMargin">≈</span>
-                      }
                       @if (cell.note) {
                         <span class="note" data-testid="index-note" [title]="cell.note">*</span>
                       }
                     </span>
-                    @if (cell.insufficient) {
-                      <span class="ls-status-chip" data-status="insufficient" data-testid="status-chip"
-                        ><ls-icon name="warning" /><span>{{ insufficientLabel }}</span></span
-                      >
-                    } @else if (cell.status && cell.statusIcon) {
-                      <span class="ls-status-chip" [attr.data-status]="cell.status" data-testid="status-chip"
-                        ><ls-icon [name]="cell.statusIcon" /><span>{{ cell.statusLabel }}</span></span
-                      >
-                    } @else if (cell.noAnswers) {
-                      <span class="quiet">No answers</span>
-                    }
-                    @if (cell.target || cell.trend) {
-                      <span class="target-line">
-                        @if (cell.target) {
-                          <span class="target" data-testid="target">tgt {{ cell.target }}</span>
-                        }
-                        @if (cell.trend; as trend) {
-                          <svg
-                            class="spark"
-                            [attr.width]="trend.width"
-                            [attr.height]="trend.height"
-                            [attr.viewBox]="'0 0 ' + trend.width + ' ' + trend.height"
-                            data-testid="sparkline"
-                          >
-                            <title>Trend: {{ trend.text }}</title>
-                            @if (trend.targetY !== null) {
-                              <line
-                                class="spark-target"
-                                x1="0"
-                                [attr.x2]="trend.width"
-                                [attr.y1]="trend.targetY"
-                                [attr.y2]="trend.targetY"
-                              />
-                            }
-                            <path [attr.d]="trend.path" />
-                            @if (trend.last; as last) {
-                              <circle [attr.cx]="last.x" [attr.cy]="last.y" r="1.8" />
-                            }
-                          </svg>
+                    @if (cell.margin) {
+                      <span class="small moe"
+                        >{{ cell.margin }}
+                        @if (cell.withinMargin) {
+                          <span class="within" data-testid="within-margin" [title]="withinMargin">≈</span>
                         }
                       </span>
+                    }
+                    @if (cell.insufficient) {
+                      <span class="small wraps">{{ insufficientLabel }}</span>
+                    } @else if (cell.noAnswers) {
+                      <span class="small">No answers</span>
+                    }
+                    @if (cell.target) {
+                      <span class="small" data-testid="target">tgt {{ cell.target }}</span>
+                    }
+                    @if (cell.trend; as trend) {
+                      <svg
+                        class="spark"
+                        [attr.width]="trend.width"
+                        [attr.height]="trend.height"
+                        [attr.viewBox]="'0 0 ' + trend.width + ' ' + trend.height"
+                        data-testid="sparkline"
+                      >
+                        <title>Trend: {{ trend.text }}</title>
+                        @if (trend.targetY !== null) {
+                          <line
+                            class="spark-target"
+                            x1="0"
+                            [attr.x2]="trend.width"
+                            [attr.y1]="trend.targetY"
+                            [attr.y2]="trend.targetY"
+                          />
+                        }
+                        <path [attr.d]="trend.path" />
+                        @if (trend.last; as last) {
+                          <circle [attr.cx]="last.x" [attr.cy]="last.y" r="1.8" />
+                        }
+                      </svg>
                     }
                   </div>
                 </td>
@@ -212,23 +225,23 @@ interface Position {
     }
     .grid {
       width: 100%;
-      min-width: 980px;
+      min-width: 940px;
       table-layout: fixed;
       border-collapse: collapse;
       font-variant-numeric: tabular-nums;
     }
     .unit-col {
-      width: 128px;
+      width: 120px;
     }
     th,
     td {
-      padding: 5px 5px 5px 6px;
+      padding: 5px 3px 5px 5px;
       border-bottom: 1px solid var(--ls-border);
       text-align: left;
       vertical-align: top;
     }
     thead th {
-      font-size: 0.74rem;
+      font-size: 0.7rem;
       font-weight: 600;
       line-height: 1.2;
       color: var(--ls-muted);
@@ -293,17 +306,26 @@ interface Position {
       outline: 2px solid var(--mat-sys-primary);
       outline-offset: -2px;
     }
+    td[data-status='green'] {
+      background: var(--ls-ok-container);
+    }
+    td[data-status='amber'] {
+      background: var(--ls-warn-container);
+    }
+    td[data-status='red'] {
+      background: var(--ls-bad-container);
+    }
     .cell {
       display: flex;
       flex-direction: column;
       align-items: flex-start;
-      gap: 2px;
+      gap: 1px;
       min-width: 0;
     }
     .caption {
-      font-size: 0.68rem;
+      font-size: 0.66rem;
       color: var(--ls-muted);
-      line-height: 1.1;
+      line-height: 1.15;
       white-space: nowrap;
       overflow: hidden;
       text-overflow: ellipsis;
@@ -311,23 +333,35 @@ interface Position {
     }
     .value-line {
       display: flex;
-      align-items: baseline;
-      gap: 3px;
+      align-items: center;
+      gap: 2px;
       white-space: nowrap;
     }
+    .badge {
+      display: inline-flex;
+      --ls-icon-size: 13px;
+    }
+    .badge[data-status='green'] {
+      color: var(--ls-ok);
+    }
+    .badge[data-status='amber'] {
+      color: var(--ls-warn);
+    }
+    .badge[data-status='red'] {
+      color: var(--ls-bad);
+    }
+    .badge[data-status='insufficient'] {
+      color: var(--ls-muted);
+    }
     .value {
-      font-size: 0.95rem;
+      font-size: 0.86rem;
       font-weight: 600;
       color: var(--mat-sys-on-surface);
-      line-height: 1.2;
+      line-height: 1.25;
     }
     .value.muted {
       color: var(--ls-muted);
       font-weight: 400;
-    }
-    .moe {
-      font-size: 0.68rem;
-      color: var(--ls-muted);
     }
     .within,
     .note,
@@ -337,25 +371,25 @@ interface Position {
       color: #2f5f9e;
       cursor: help;
     }
-    .quiet {
-      font-size: 0.72rem;
-      color: var(--ls-muted);
-      line-height: 18px;
-    }
-    .target-line {
-      display: flex;
-      align-items: center;
-      gap: 4px;
-      width: 100%;
-      justify-content: space-between;
-    }
-    .target {
+    .small {
       font-size: 0.68rem;
-      color: var(--ls-muted);
+      line-height: 1.25;
+      color: #4a5260;
       white-space: nowrap;
+    }
+    .moe {
+      margin-top: -1px;
+    }
+    .moe .within {
+      font-size: 0.78rem;
+      line-height: 1;
+    }
+    .wraps {
+      white-space: normal;
     }
     .spark {
       flex: none;
+      margin-top: 2px;
       overflow: visible;
     }
     .spark path {
@@ -408,16 +442,21 @@ export class ScorecardGridComponent {
   readonly open = output<string>();
 
   protected readonly focused = signal<Position | null>(null);
-  protected readonly hovered = signal<Position | null>(null);
+  /** The cell the details line spells out: the last one focused or pointed at. */
+  protected readonly shown = signal<Position | null>(null);
   protected readonly statusInfo = STATUS_INFO;
   protected readonly insufficientLabel = INSUFFICIENT_SAMPLE;
   protected readonly withinMargin = WITHIN_MARGIN;
 
-  /** The cell the details line spells out: under the pointer, else the one in focus. */
   protected readonly shownCell = computed((): GridCell | null => {
-    const at = this.hovered() ?? this.focused();
+    const at = this.shown();
     return at ? (this.rows()[at.row]?.cells[at.column] ?? null) : null;
   });
+
+  protected onFocus(row: number, column: number): void {
+    this.focused.set({ row, column });
+    this.shown.set({ row, column });
+  }
 
   protected people(count: number): string {
     return `${formatInteger(count)} ${count === 1 ? 'person' : 'people'}`;

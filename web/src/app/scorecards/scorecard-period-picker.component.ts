@@ -34,7 +34,7 @@ import { PeriodGroup, periodOptionText } from '../metrics/period-options';
       display: block;
     }
     .period {
-      width: 300px;
+      width: 340px;
       max-width: 100%;
     }
   `,
