@@ -43,6 +43,11 @@ export const routes: Routes = [
         loadChildren: () => import('./metrics/measurements.routes').then((m) => m.MEASUREMENTS_ROUTES),
       },
       {
+        path: 'targets',
+        canActivate: [pageGuard('targets')],
+        loadChildren: () => import('./targets/targets.routes').then((m) => m.TARGETS_ROUTES),
+      },
+      {
         path: 'users',
         canActivate: [pageGuard('users')],
         loadChildren: () => import('./users/users.routes').then((m) => m.USERS_ROUTES),

@@ -7,6 +7,7 @@ export type PageKey =
   | 'voc'
   | 'voc-import'
   | 'measurements'
+  | 'targets'
   | 'users'
   | 'audit'
   | 'settings';
@@ -19,6 +20,8 @@ export const PAGE_ROLES: Readonly<Record<PageKey, readonly Role[] | typeof EVERY
   voc: EVERYONE,
   'voc-import': ['CX_LEAD'],
   measurements: ['CX_LEAD'],
+  // The CX lead sets targets; executives and HR read them (scorecards and pay curves rest on them).
+  targets: ['CX_LEAD', 'EXECUTIVE', 'HR'],
   users: ['ADMIN'],
   audit: ['HR', 'APPROVER', 'ADMIN'],
   settings: ['ADMIN'],

@@ -34,29 +34,44 @@ describe('navLinksFor', () => {
     ]);
   });
 
-  it('shows HR and approvers the audit log but not users or settings', () => {
+  it('shows HR and approvers the audit log but not users or settings, and HR the targets to read', () => {
     expect(labels(['HR', 'MEMBER'])).toEqual([
       'Scorecard',
       'Organisation',
       'Voice of the customer',
+      'Targets',
       'Audit log',
     ]);
     expect(labels(['APPROVER'])).toEqual(['Scorecard', 'Organisation', 'Voice of the customer', 'Audit log']);
   });
 
-  it('gives CX leads the VoC import and the measurements, next to the voice of the customer', () => {
+  it('gives CX leads the VoC import, the measurements and the targets, next to the voice of the customer', () => {
     expect(labels(['CX_LEAD', 'MEMBER'])).toEqual([
       'Scorecard',
       'Organisation',
       'Voice of the customer',
       'VoC import',
       'Measurements',
+      'Targets',
     ]);
   });
 
   it('gives executives and reviewers no admin pages, no import and no measurements entry', () => {
-    for (const role of ['EXECUTIVE', 'REVIEWER'] as Role[]) {
-      expect(labels([role, 'MEMBER'])).toEqual(['Scorecard', 'Organisation', 'Voice of the customer']);
+    expect(labels(['EXECUTIVE', 'MEMBER'])).toEqual([
+      'Scorecard',
+      'Organisation',
+      'Voice of the customer',
+      'Targets',
+    ]);
+    expect(labels(['REVIEWER', 'MEMBER'])).toEqual(['Scorecard', 'Organisation', 'Voice of the customer']);
+  });
+
+  it('lets executives read the targets but not members, reviewers or approvers', () => {
+    for (const roles of [['EXECUTIVE'], ['HR'], ['CX_LEAD']] as Role[][]) {
+      expect(navLinksFor(roles).find((link) => link.label === 'Targets')?.path).toBe('/targets');
+    }
+    for (const roles of [['MEMBER'], ['REVIEWER'], ['APPROVER'], ['ADMIN'], []] as Role[][]) {
+      expect(labels(roles)).not.toContain('Targets');
     }
   });
 
@@ -71,6 +86,7 @@ describe('navLinksFor', () => {
       '/voc',
       '/voc/import',
       '/measurements',
+      '/targets',
       '/users',
       '/audit',
       '/settings',

@@ -17,6 +17,7 @@ export const NAV_LINKS: readonly NavLink[] = [
   { page: 'voc', label: 'Voice of the customer', path: '/voc', icon: 'forum', exact: true },
   { page: 'voc-import', label: 'VoC import', path: '/voc/import', icon: 'upload' },
   { page: 'measurements', label: 'Measurements', path: '/measurements', icon: 'table' },
+  { page: 'targets', label: 'Targets', path: '/targets', icon: 'target' },
   { page: 'users', label: 'Users', path: '/users', icon: 'people' },
   { page: 'audit', label: 'Audit log', path: '/audit', icon: 'history' },
   { page: 'settings', label: 'Settings', path: '/settings', icon: 'settings' },
