@@ -103,6 +103,11 @@ describe('function scorecard page', () => {
       Array.from(element.querySelectorAll('tbody tr[data-unit]')).map((row) => row.getAttribute('data-unit')),
     ).toEqual(['operations', 'logistics']);
     expect(element.querySelector('tr[data-unit="operations"] a')).toBeNull();
+    // The open action plan flags the cell it answers.
+    const flagged = Array.from(element.querySelectorAll('[data-testid="plan-flag"]')).map((flag) =>
+      flag.closest('td')?.getAttribute('data-column'),
+    );
+    expect(flagged).toEqual(['on_time_delivery']);
     expect(
       Array.from(element.querySelectorAll('ls-metric-trend-chart section')).map((chart) =>
         chart.getAttribute('data-metric'),

@@ -178,6 +178,7 @@ import { trendCharts } from './trend-data';
               [period]="card.period"
               [caption]="card.unit.name + ' scorecard, ' + card.period"
               [currentKey]="card.unit.orgUnit"
+              [plans]="card.actionPlans"
               (open)="openUnit($event)"
             />
           </section>

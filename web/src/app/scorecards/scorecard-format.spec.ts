@@ -8,6 +8,7 @@ import {
   sparkline,
 } from './scorecard-format';
 import {
+  cell,
   COMPANY_ROW,
   CX_COLUMNS,
   DEFINITIONS,
@@ -127,6 +128,21 @@ describe('grid rows', () => {
     expect(csat.summary).toContain('within margin of error of target');
     expect(onTime).toEqual(expect.objectContaining({ metric: null, value: '—' }));
     expect(onTime.summary).toBe('Sales · On-time delivery: not measured for this unit.');
+  });
+
+  it('shows margin with approved CX investments added back beside the plain figure', () => {
+    const row = {
+      ...SALES_ROW,
+      margin: cell('gross_margin', 44.5, [42, 44, 46], {
+        status: 'green',
+        adjusted: { metric: 'adjusted_margin', actual: 46.1, score: 125, status: 'green' },
+      }),
+    };
+    const margin = gridRow(row, columns, definitions, CX_COLUMNS).cells[1];
+    expect(margin.value).toBe('44.5\u202f%');
+    expect(margin.adjusted).toBe('46.1\u202f%');
+    expect(margin.summary).toContain('46.1\u202f% with approved CX investments added back');
+    expect(gridRow(SALES_ROW, columns, definitions, CX_COLUMNS).cells[1].adjusted).toBeNull();
   });
 
   it('shows an insufficient sample as such instead of a status', () => {

@@ -225,6 +225,8 @@ export interface GridCell {
   withinMargin: boolean;
   /** The CX index left components out: why. */
   note: string | null;
+  /** Margin or quota attainment with approved CX investments added back ("adj. 46.1 %"), beside the plain one. */
+  adjusted: string | null;
   trend: Sparkline | null;
   /** Everything the cell says, as one sentence (screen readers, titles, the details line). */
   summary: string;
@@ -289,6 +291,7 @@ function emptyCell(column: GridColumn, rowName: string, why: string): GridCell {
     noAnswers: false,
     withinMargin: false,
     note: null,
+    adjusted: null,
     trend: null,
     summary: `${rowName} · ${column.fullName}: ${why}`,
   };
@@ -331,6 +334,11 @@ export function metricCell(
   if (statusInfo) parts.push(`${statusInfo.label.toLowerCase()}, ${statusInfo.meaning}`);
   if (cell.withinMarginOfTarget) parts.push(WITHIN_MARGIN.toLowerCase());
   if (info.direction === 'lower') parts.push('lower is better');
+  const adjusted =
+    cell.adjusted && cell.adjusted.actual !== null
+      ? formatMetricValue(cell.adjusted.actual, { ...info, key: cell.adjusted.metric }, true)
+      : null;
+  if (adjusted) parts.push(`${adjusted} with approved CX investments added back`);
   if (trend) parts.push(`trend ${trend.text}`);
   const name = caption ? `${column.fullName}, ${info.name}` : info.name;
 
@@ -348,6 +356,7 @@ export function metricCell(
     noAnswers,
     withinMargin: cell.withinMarginOfTarget && !insufficient,
     note: null,
+    adjusted,
     trend,
     summary: `${rowName} · ${name}: ${parts.join('; ')}.`,
   };
@@ -407,6 +416,7 @@ function indexCell(
     noAnswers: false,
     withinMargin: false,
     note: index.note,
+    adjusted: null,
     trend: null,
     summary: `${row.name} · CX index: ${parts.join('; ')}.`,
   };

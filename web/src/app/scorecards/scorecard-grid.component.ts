@@ -9,6 +9,7 @@ import {
   signal,
 } from '@angular/core';
 import { RouterLink } from '@angular/router';
+import type { ActionPlan } from '@lodestar/contracts';
 import { formatInteger } from '../shared/format';
 import { IconComponent } from '../shared/icon.component';
 import {
@@ -107,7 +108,10 @@ interface Position {
                   (mouseenter)="shown.set({ row: r, column: c })"
                   (mouseleave)="shown.set(focused())"
                 >
-                  <span class="ls-visually-hidden">{{ cell.summary }}</span>
+                  <span class="ls-visually-hidden"
+                    >{{ cell.summary
+                    }}{{ hasPlan(row.key, cell.metric) ? ' An action plan is open on it.' : '' }}</span
+                  >
                   <div class="cell" aria-hidden="true">
                     @if (cell.caption) {
                       <span class="caption">{{ cell.caption }}</span>
@@ -157,8 +161,20 @@ interface Position {
                     } @else if (cell.noAnswers) {
                       <span class="small">No answers</span>
                     }
-                    @if (cell.target) {
-                      <span class="small" data-testid="target">tgt {{ cell.target }}</span>
+                    @if (cell.target || hasPlan(row.key, cell.metric)) {
+                      <span class="small with-flag">
+                        @if (cell.target) {
+                          <span data-testid="target">tgt {{ cell.target }}</span>
+                        }
+                        @if (hasPlan(row.key, cell.metric)) {
+                          <span class="plan" data-testid="plan-flag" title="An action plan is open on it"
+                            ><ls-icon name="flag"
+                          /></span>
+                        }
+                      </span>
+                    }
+                    @if (cell.adjusted) {
+                      <span class="small" data-testid="adjusted">adj. {{ cell.adjusted }}</span>
                     }
                     @if (cell.trend; as trend) {
                       <svg
@@ -212,7 +228,9 @@ interface Position {
       {{ statusInfo.amber.meaning }}
       <span class="ls-status-chip" data-status="red"><ls-icon name="error" />{{ statusInfo.red.label }}</span>
       {{ statusInfo.red.meaning }} · <span class="within">≈</span> within margin of error of target ·
-      <span class="mark">*</span> CX index with components left out · tgt: target; the line shows eight
+      <span class="mark">*</span> CX index with components left out ·
+      <span class="plan"><ls-icon name="flag" /></span>
+      action plan open · tgt: target · adj.: with approved CX investments added back · the line shows eight
       periods up to this one, the dashes its target
     </p>
   `,
@@ -363,6 +381,16 @@ interface Position {
       color: var(--ls-muted);
       font-weight: 400;
     }
+    .with-flag {
+      display: inline-flex;
+      align-items: center;
+      gap: 3px;
+    }
+    .plan {
+      display: inline-flex;
+      color: #2f5f9e;
+      --ls-icon-size: 12px;
+    }
     .within,
     .note,
     .mark {
@@ -438,6 +466,16 @@ export class ScorecardGridComponent {
   readonly caption = input.required<string>();
   /** The unit whose page this is: its row is not a link. */
   readonly currentKey = input<string | null>(null);
+  /** Open action plans: a flag on the cell of each unit and metric they answer. */
+  readonly plans = input<readonly Pick<ActionPlan, 'orgUnit' | 'metric' | 'status'>[]>([]);
+  private readonly planned = computed(
+    () =>
+      new Set(
+        this.plans()
+          .filter((plan) => plan.status !== 'done')
+          .map((plan) => `${plan.orgUnit} ${plan.metric}`),
+      ),
+  );
   /** A row's unit to open. */
   readonly open = output<string>();
 
@@ -452,6 +490,10 @@ export class ScorecardGridComponent {
     const at = this.shown();
     return at ? (this.rows()[at.row]?.cells[at.column] ?? null) : null;
   });
+
+  protected hasPlan(unit: string, metric: string | null): boolean {
+    return metric !== null && this.planned().has(`${unit} ${metric}`);
+  }
 
   protected onFocus(row: number, column: number): void {
     this.focused.set({ row, column });
