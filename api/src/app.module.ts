@@ -7,6 +7,7 @@ import { ReadCache } from './common/read-cache';
 import { ConfigurationService } from './config/configuration.service';
 import { dataSourceOptions } from './db/data-source';
 import { HealthController } from './health/health.controller';
+import { InvestmentsModule } from './investments/investments.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { OrgModule } from './org/org.module';
 import { ScorecardsModule } from './scorecards/scorecards.module';
@@ -30,6 +31,7 @@ export class AppModule {
         MetricsModule,
         TargetsModule,
         ScorecardsModule,
+        InvestmentsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: ConfigurationService, useValue: new ConfigurationService(config) }, ReadCache],

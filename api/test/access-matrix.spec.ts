@@ -56,6 +56,15 @@ const EXPECTED: Record<string, Who> = {
   'POST /api/v1/scorecards/org-units/:key/comments': ['EXECUTIVE', 'CX_LEAD'],
   'POST /api/v1/scorecards/org-units/:key/action-plans': ['EXECUTIVE', 'CX_LEAD'],
   'PATCH /api/v1/scorecards/action-plans/:id': ['EXECUTIVE', 'CX_LEAD'],
+  'POST /api/v1/cx-investments': 'signed-in',
+  'GET /api/v1/cx-investments': 'signed-in',
+  'GET /api/v1/cx-investments/:id': 'signed-in',
+  'POST /api/v1/cx-investments/:id/decision': ['CX_LEAD', 'APPROVER'],
+  'POST /api/v1/cx-investments/:id/withdraw': 'signed-in',
+  'GET /api/v1/cx-investments/budget': 'signed-in',
+  'PUT /api/v1/cx-investments/budget': ['CX_LEAD'],
+  'GET /api/v1/cx-investments/settings': 'signed-in',
+  'PUT /api/v1/cx-investments/settings': ['CX_LEAD'],
 };
 
 /** Example path values: ids that exist nowhere, so an allowed call changes nothing. */

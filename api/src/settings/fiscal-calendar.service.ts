@@ -13,7 +13,7 @@ export const DEFAULT_FISCAL_CALENDAR: FiscalCalendar = { startMonth: 1, timeZone
  * Tables that hold facts keyed by period. Once any holds a row, moving the fiscal start month
  * would silently re-bucket them, so it is refused. Tables that do not exist yet are skipped.
  */
-export const DATED_TABLES = ['measurements', 'voc_responses', 'targets', 'scorecard_comments', 'action_plans', 'statements', 'nominations'];
+export const DATED_TABLES = ['measurements', 'voc_responses', 'targets', 'scorecard_comments', 'action_plans', 'cx_investments', 'statements', 'nominations'];
 
 @Injectable()
 export class FiscalCalendarService {
