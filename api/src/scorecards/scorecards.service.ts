@@ -27,6 +27,8 @@ import {
   type PeriodBand,
 } from '@lodestar/cx-metrics';
 import { ReadCache, type CacheTopic } from '../common/read-cache';
+import { ADJUSTED_METRICS, AdjustedFigures } from '../investments/adjusted-figures';
+import { CxInvestmentFigures } from '../investments/cx-investment-figures';
 import { FiscalCalendarService } from '../settings/fiscal-calendar.service';
 import { ActionPlansService } from './action-plans.service';
 import { CommentsService } from './comments.service';
@@ -110,6 +112,8 @@ interface Facts {
   weights: IndexWeight[];
   /** `${unitId} ${survey} ${period}` → result */
   voc: Map<string, VocFigure>;
+  /** Margin and quota attainment with the approved CX investments of the asked period added back. */
+  adjusted: AdjustedFigures;
 }
 
 /**
@@ -128,6 +132,7 @@ export class ScorecardsService {
     private readonly comments: CommentsService,
     private readonly actionPlans: ActionPlansService,
     private readonly cache: ReadCache,
+    private readonly investments: CxInvestmentFigures,
   ) {}
 
   /** The company scorecard of a month, quarter or fiscal year, with its JSON as sent; 400 for a bad label. */
@@ -212,14 +217,15 @@ export class ScorecardsService {
     for (const { primary, margin } of commercial.values())
       for (const key of [primary, margin]) if (key && metrics.has(key)) shown.add(key);
     const measured = [...shown].filter((key) => isMeasured(metrics.get(key)));
+    const adjustedKeys = [...shown].flatMap((key) => ADJUSTED_METRICS.get(key)?.metric ?? []);
     const surveys = [...new Set(cxMetrics.flatMap((metric) => (metric.survey ? [metric.survey] : [])))];
     const unitIds = units.map((unit) => unit.id);
 
-    const [current, targets, weights, voc] = await Promise.all([
+    const [current, targets, weights, voc, investments] = await Promise.all([
       this.sources.currentMeasurements(measured, [...new Set([...periodMonths.values()].flat())]),
       this.sources.targets(
         unitIds,
-        [...shown, CX_INDEX_METRIC],
+        [...shown, ...adjustedKeys, CX_INDEX_METRIC],
         [...new Set(periods.map((label) => fiscalYearOf(label, calendar.startMonth)))],
       ),
       this.sources.indexWeights(unitIds),
@@ -228,6 +234,7 @@ export class ScorecardsService {
         periods.map((label) => periodMonths.get(label) ?? []),
         surveys,
       ),
+      this.investments.approved(periodMonths.get(period) ?? []),
     ]);
     const facts: Facts = {
       period,
@@ -239,6 +246,7 @@ export class ScorecardsService {
       targets: groupTargets(targets),
       weights,
       voc: vocFigures(voc, units, surveys, periods),
+      adjusted: new AdjustedFigures(current, childIds(org), investments),
     };
 
     const rows = units.map((unit): ScorecardRow => {
@@ -297,7 +305,7 @@ export class ScorecardsService {
         band !== null &&
         marginOfError !== null &&
         withinMarginOfTarget(actual, marginOfError, band.target),
-      adjusted: adjustedFigure(),
+      adjusted: this.adjustedFigure(facts, unit, metric, band),
     };
   }
 
@@ -312,6 +320,28 @@ export class ScorecardsService {
       facts.monthsOf.get(period) ?? [],
     );
     return value === null ? null : Number(value);
+  }
+
+  /**
+   * Beside margin and quota attainment: the figure with the approved CX investments of the asked
+   * period added back (`adjusted_margin`, `adjusted_quota_attainment`). It is scored on the
+   * adjusted metric's own band when the unit has targets for it, else on the plain metric's band:
+   * the investment is carved out of the figure the target was set for, not a new goal.
+   */
+  private adjustedFigure(
+    facts: Facts,
+    unit: ScorecardUnit,
+    metric: ScorecardMetric,
+    plainBand: TargetBand | null,
+  ): ScorecardCell['adjusted'] {
+    const adjusted = ADJUSTED_METRICS.get(metric.key);
+    const definition = adjusted && facts.metrics.get(adjusted.metric);
+    if (!definition) return null;
+    const value = facts.adjusted.value(metric.key, unit.id, facts.monthsOf.get(facts.period) ?? []);
+    const actual = value === null ? null : Number(value);
+    const band = this.band(facts, unit, definition) ?? plainBand;
+    const scored = scoreValue(definition.direction, definition.unit, actual, band);
+    return { metric: definition.key, actual, score: scored.score, status: scored.status };
   }
 
   /** The band that applies to the unit, metric and asked period; none when it could not be scored. */
@@ -467,13 +497,4 @@ function groupTargets(targets: UnitTarget[]): Map<string, PeriodBand[]> {
     grouped.set(key, [...(grouped.get(key) ?? []), { period: target.period, band: target.band }]);
   }
   return grouped;
-}
-
-/**
- * The figure with approved CX investments added back, beside margin and quota attainment
- * (`adjusted_margin`, `adjusted_quota_attainment`). CX investments are not recorded yet, so
- * there is none; this is where they will be applied, from the unit, the metric and the period.
- */
-function adjustedFigure(): ScorecardCell['adjusted'] {
-  return null;
 }
