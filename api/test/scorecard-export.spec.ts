@@ -1,13 +1,15 @@
 import type { CompanyScorecard } from '@lodestar/contracts';
 import { strFromU8, unzipSync } from 'fflate';
+import type { Response } from 'supertest';
 import { EXPORT_COLUMNS, toCsv } from '../src/scorecards/scorecard-export';
 import { bearer, createTestApp, TestApp } from './support/test-app';
 
 /** Collects a binary response body (supertest buffers only text by default). */
-function binary(res: NodeJS.ReadableStream, callback: (error: Error | null, body: Buffer) => void): void {
+function binary(res: Response, callback: (error: Error | null, body: Buffer) => void): void {
+  const stream = res as unknown as NodeJS.ReadableStream; // in Node the response is the message stream
   const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => callback(null, Buffer.concat(chunks)));
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  stream.on('end', () => callback(null, Buffer.concat(chunks)));
 }
 
 describe('exporting the company scorecard to CSV and Excel', () => {

@@ -1,5 +1,5 @@
 import {
-  CX_INDEX_METRIC,
+  COMPUTED_METRICS,
   formatPeriod,
   parsePeriod,
   PeriodLabelError,
@@ -110,10 +110,8 @@ export function checkMeasurement(
     problems.push(`metric "${metricKey}" is not a metric key (GET /api/v1/metrics lists them)`);
   else if (metric.survey) {
     problems.push(`${metricKey} comes from survey answers: import them on the VoC page, not as measurements`);
-  } else if (metricKey === CX_INDEX_METRIC) {
-    problems.push(
-      'cx_index is computed from the CX metrics and their weights: it cannot be entered as a measurement',
-    );
+  } else if (COMPUTED_METRICS[metricKey]) {
+    problems.push(`${metricKey} ${COMPUTED_METRICS[metricKey]}: it cannot be entered as a measurement`);
   }
 
   const unitKey = text(raw.orgUnit);
@@ -153,7 +151,7 @@ export function checkMeasurement(
   const value = figure('value');
   const numerator = figure('numerator');
   const denominator = figure('denominator');
-  if (metric && !metric.survey && metricKey !== CX_INDEX_METRIC) {
+  if (metric && !metric.survey && !COMPUTED_METRICS[metricKey]) {
     if (metric.aggregation === 'ratio') {
       if (given(raw.value))
         problems.push(`${metricKey} is a ratio metric: give numerator and denominator, not value`);

@@ -9,6 +9,17 @@ export const METRIC_AGGREGATIONS = ['response_weighted', 'sum', 'ratio', 'latest
 export type MetricAggregation = (typeof METRIC_AGGREGATIONS)[number];
 export type SurveyType = 'nps' | 'csat' | 'ces';
 
+/**
+ * Metrics Lodestar computes rather than stores: the CX index (from the CX metrics' scores and
+ * weights) and the adjusted figures (gross margin and quota attainment with approved CX
+ * investments added back). They have targets but no measurements.
+ */
+export const COMPUTED_METRICS: Readonly<Record<string, string>> = {
+  cx_index: 'is computed from the CX metrics and their weights',
+  adjusted_margin: 'is gross margin with approved CX investments added back',
+  adjusted_quota_attainment: 'is quota attainment with approved quota relief credited',
+};
+
 export interface MetricDefinition {
   key: string;
   name: string;

@@ -1,6 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import {
-  CX_INDEX_METRIC,
+  COMPUTED_METRICS,
   MEASUREMENT_CSV_COLUMNS,
   type MeasurementBatchResult,
   type MeasurementGrid,
@@ -65,7 +65,7 @@ export function measurementMetricGroups(definitions: readonly MetricDefinition[]
       category,
       label: CATEGORY_LABELS[category],
       metrics: definitions.filter(
-        (metric) => metric.category === category && metric.survey === null && metric.key !== CX_INDEX_METRIC,
+        (metric) => metric.category === category && metric.survey === null && !COMPUTED_METRICS[metric.key],
       ),
     }))
     .filter((group) => group.metrics.length > 0);

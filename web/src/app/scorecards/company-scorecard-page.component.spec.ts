@@ -52,6 +52,25 @@ describe('company scorecard page', () => {
     ]);
   });
 
+  it('offers the shown period for download as CSV and Excel', () => {
+    const { fixture, http, element } = setUp('FY2025-Q4');
+    http.expectOne('/api/v1/scorecards/company?period=FY2025-Q4').flush(COMPANY_SCORECARD);
+    fixture.detectChanges();
+    const links = Array.from(
+      element.querySelectorAll<HTMLAnchorElement>('nav[aria-label="Download this scorecard"] a'),
+    );
+    expect(
+      links.map((link) => [
+        link.textContent?.trim(),
+        link.getAttribute('href'),
+        link.hasAttribute('download'),
+      ]),
+    ).toEqual([
+      ['CSV', '/api/v1/scorecards/company/export?period=FY2025-Q4&format=csv', true],
+      ['Excel', '/api/v1/scorecards/company/export?period=FY2025-Q4&format=xlsx', true],
+    ]);
+  });
+
   it('opens on the last complete fiscal quarter when the link names none', () => {
     const { http } = setUp();
     const request = http.expectOne((candidate) => candidate.url === '/api/v1/scorecards/company');

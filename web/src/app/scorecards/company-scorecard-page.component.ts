@@ -7,9 +7,11 @@ import {
   input,
   untracked,
 } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
 import { ActivatedRoute, Router } from '@angular/router';
 import type { CompanyScorecard, FiscalCalendar, MetricDefinition } from '@lodestar/contracts';
 import { SettingsService } from '../settings/settings.service';
+import { IconComponent } from '../shared/icon.component';
 import { EmptyStateComponent, ErrorStateComponent, LoadingComponent } from '../shared/page-states.component';
 import { remoteResource } from '../shared/remote-resource';
 import { balanceData } from './balance-data';
@@ -38,6 +40,8 @@ import { ScorecardsService } from './scorecards.service';
     ScorecardPeriodPickerComponent,
     BalanceChartComponent,
     CxLeaderboardComponent,
+    MatButtonModule,
+    IconComponent,
   ],
   template: `
     <section class="ls-page wide" aria-labelledby="scorecard-title">
@@ -81,6 +85,14 @@ import { ScorecardsService } from './scorecards.service';
             <header class="grid-head">
               <h2 id="grid-title">{{ card.company.name }} and its functions · {{ card.period }}</h2>
               <p class="ls-muted">Open a function for its trends, causes, comments and action plans.</p>
+              <nav class="exports" aria-label="Download this scorecard">
+                <a mat-stroked-button [href]="exportUrl(card.period, 'csv')" download>
+                  <ls-icon name="download" />CSV
+                </a>
+                <a mat-stroked-button [href]="exportUrl(card.period, 'xlsx')" download>
+                  <ls-icon name="download" />Excel
+                </a>
+              </nav>
             </header>
             @if (card.functions.length) {
               <ls-scorecard-grid
@@ -126,6 +138,11 @@ import { ScorecardsService } from './scorecards.service';
       margin: 0;
       font-size: 0.82rem;
     }
+    .exports {
+      display: flex;
+      gap: 8px;
+      margin-left: auto;
+    }
     .below {
       display: grid;
       grid-template-columns: minmax(0, 1fr);
@@ -165,6 +182,10 @@ export class CompanyScorecardPageComponent {
   });
 
   protected readonly definitions = computed(() => definitionMap(this.metrics.value()));
+
+  protected exportUrl(period: string, format: 'csv' | 'xlsx'): string {
+    return this.scorecards.exportUrl(period, format);
+  }
   protected readonly columns = computed(() =>
     gridColumns(this.scorecard.value()?.cxColumns ?? [], this.definitions()),
   );

@@ -37,6 +37,11 @@ export interface ActionPlanChange {
 /** Company and unit scorecards, their comments and action plans, and the metric definitions they name. */
 @Injectable({ providedIn: 'root' })
 export class ScorecardsService {
+  /** A link that downloads the company scorecard as CSV or Excel (the session cookie signs it). */
+  exportUrl(period: string, format: 'csv' | 'xlsx'): string {
+    return `${API}/scorecards/company/export?${new URLSearchParams({ period, format })}`;
+  }
+
   private readonly http = inject(HttpClient);
 
   company(period: string): Observable<CompanyScorecard> {
