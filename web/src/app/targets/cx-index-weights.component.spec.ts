@@ -87,8 +87,8 @@ describe('CX index weights', () => {
     expect(weights()).toEqual([
       ['nps', '40'],
       ['csat', '20'],
-      ['escalations', '15'],
       ['complaint_rate', '25'],
+      ['escalations', '15'],
     ]);
     expect(text('weights-total')).toBe('100 %');
     expect(text('weights-problem')).toBeUndefined();

@@ -238,8 +238,8 @@ const DEFAULT = '';
       border-color: transparent;
       background: transparent;
     }
-    tfoot th,
-    tfoot td {
+    .table tfoot th,
+    .table tfoot td {
       font-weight: 600 !important;
       border-bottom: none;
     }

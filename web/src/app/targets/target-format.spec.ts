@@ -219,12 +219,12 @@ describe('CX index weights', () => {
     { metric: 'csat', weight: '40.00' },
   ]);
 
-  it('lists every CX metric but the index, filled with the weights given', () => {
+  it('lists every CX metric but the index, surveys first, filled with the weights given', () => {
     expect(rows.map((row) => [row.metric, row.text])).toEqual([
       ['nps', '60'],
       ['csat', '40'],
-      ['escalations', ''],
       ['complaint_rate', ''],
+      ['escalations', ''],
     ]);
   });
 

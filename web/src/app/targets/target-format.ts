@@ -526,13 +526,24 @@ export interface WeightRow {
   text: string;
 }
 
-/** A row per weighable CX metric, in the picker's order, filled with the weights given. */
+const SURVEY_ORDER = ['nps', 'csat', 'ces'];
+
+/** The survey metrics first (NPS, CSAT, CES), then the others by name: rows that never move while typing. */
+function orderedForWeights(metrics: MetricDefinition[]): MetricDefinition[] {
+  const rank = (metric: MetricDefinition) => {
+    const index = SURVEY_ORDER.indexOf(metric.survey ?? '');
+    return index < 0 ? SURVEY_ORDER.length : index;
+  };
+  return [...metrics].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
+}
+
+/** A row per weighable CX metric (survey metrics first, then by name), filled with the weights given. */
 export function weightRows(
   metrics: readonly MetricDefinition[],
   weights: readonly CxIndexWeight[],
 ): WeightRow[] {
   const given = new Map(weights.map((weight) => [weight.metric, editableText(weight.weight)]));
-  const rows = weighableMetrics(metrics).map((metric) => ({
+  const rows = orderedForWeights(weighableMetrics(metrics)).map((metric) => ({
     metric: metric.key,
     name: metric.name,
     text: given.get(metric.key) ?? '',

@@ -63,9 +63,9 @@ const EDITOR_POSITIONS: ConnectedPosition[] = [
               </th>
             </tr>
             @for (row of group.rows; track row.key) {
-              <tr [attr.data-row]="row.key">
+              <tr [attr.data-row]="row.orgUnit + '/' + row.metric.key">
                 <th scope="row" class="metric">
-                  <span class="name">{{ row.metric.name }}</span>
+                  <span class="name" [title]="row.metric.name">{{ row.metric.name }}</span>
                   <span class="direction" data-testid="direction">
                     <ls-icon [name]="direction(row).icon" />{{ direction(row).label }}
                   </span>
@@ -144,12 +144,15 @@ const EDITOR_POSITIONS: ConnectedPosition[] = [
       border-collapse: separate;
       border-spacing: 0;
       width: 100%;
+      min-width: 860px;
+      /* equal quarters whatever their numbers; a long band (money) wraps at its dots */
+      table-layout: fixed;
       font-size: 0.8rem;
       font-variant-numeric: tabular-nums;
     }
     th,
     td {
-      padding: 3px 10px;
+      padding: 3px 8px;
       border-bottom: 1px solid var(--ls-border);
       white-space: nowrap;
       text-align: left;
@@ -170,15 +173,15 @@ const EDITOR_POSITIONS: ConnectedPosition[] = [
       font-weight: 400;
     }
     th.metric {
-      width: 230px;
+      width: 224px;
       font-weight: 400;
     }
     tbody th.metric {
-      padding-left: 22px;
+      padding-left: 18px;
     }
     .name {
       display: block;
-      max-width: 230px;
+      max-width: 224px;
       overflow: hidden;
       text-overflow: ellipsis;
     }
@@ -218,6 +221,7 @@ const EDITOR_POSITIONS: ConnectedPosition[] = [
     }
     .band {
       display: block;
+      white-space: normal;
     }
     td.inherited .band,
     td.none .band {

@@ -96,8 +96,8 @@ describe('Targets page', () => {
     await render();
     expect(element.querySelector('h1')?.textContent).toBe('Targets');
     expect(element.querySelector('.year .mat-mdc-select-value')?.textContent).toContain(year);
-    expect(element.querySelector('[data-testid="year-hint"]')?.textContent).toMatch(
-      /fourth quarter.*next year's targets are set/,
+    expect(element.querySelector('[data-testid="year-hint"]')?.textContent?.trim()).toMatch(
+      /^Opens on FY\d{4}(: in this year's fourth quarter, next year's targets are set\.| from \w{3} \d{4}, this year's fourth quarter, when its targets are set\.)$/,
     );
     expect(element.textContent).toContain(`No targets for ${year} yet: add one or import a CSV`);
     expect(element.querySelector('[data-testid="target-grid"]')).toBeNull();

@@ -308,6 +308,9 @@ const ALL = '';
     .ls-page.wide {
       max-width: 1480px;
     }
+    .ls-page-header > div {
+      flex: 1 1 480px;
+    }
     .pickers {
       display: flex;
       flex-wrap: wrap;
@@ -316,7 +319,7 @@ const ALL = '';
       padding: 12px 16px;
     }
     .year {
-      flex: 0 1 380px;
+      flex: 0 1 400px;
     }
     .metric {
       flex: 0 1 300px;
@@ -434,12 +437,12 @@ export class TargetsPageComponent {
   protected readonly yearHint = computed(() => {
     const calendar = this.calendar.value();
     if (!calendar) return '';
-    const opens = defaultTargetYear(calendar.startMonth, calendar.timeZone);
-    const q4 = fourthQuarterStart(calendar.startMonth, calendar.timeZone);
     const current = this.years().find((option) => option.note === 'this year')?.label;
-    return opens === current
-      ? `Opens on this year until its fourth quarter starts (${q4}), then on the next: next year's targets are set then.`
-      : `Opens on ${opens}: in this year's fourth quarter, next year's targets are set.`;
+    const next = this.years().find((option) => option.note === 'next year')?.label;
+    const q4 = fourthQuarterStart(calendar.startMonth, calendar.timeZone);
+    return defaultTargetYear(calendar.startMonth, calendar.timeZone) === current
+      ? `Opens on ${next} from ${q4}, this year's fourth quarter, when its targets are set.`
+      : `Opens on ${next}: in this year's fourth quarter, next year's targets are set.`;
   });
   protected readonly columns = computed(() => {
     const calendar = this.calendar.value();
