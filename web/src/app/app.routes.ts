@@ -48,6 +48,11 @@ export const routes: Routes = [
         loadChildren: () => import('./targets/targets.routes').then((m) => m.TARGETS_ROUTES),
       },
       {
+        path: 'investments',
+        canActivate: [pageGuard('investments')],
+        loadChildren: () => import('./investments/investments.routes').then((m) => m.INVESTMENTS_ROUTES),
+      },
+      {
         path: 'users',
         canActivate: [pageGuard('users')],
         loadChildren: () => import('./users/users.routes').then((m) => m.USERS_ROUTES),

@@ -8,6 +8,7 @@ export type PageKey =
   | 'voc-import'
   | 'measurements'
   | 'targets'
+  | 'investments'
   | 'users'
   | 'audit'
   | 'settings';
@@ -22,6 +23,8 @@ export const PAGE_ROLES: Readonly<Record<PageKey, readonly Role[] | typeof EVERY
   measurements: ['CX_LEAD'],
   // The CX lead sets targets; executives and HR read them (scorecards and pay curves rest on them).
   targets: ['CX_LEAD', 'EXECUTIVE', 'HR'],
+  // Anyone in a unit may propose a CX investment; CX leads and approvers decide them on the same page.
+  investments: EVERYONE,
   users: ['ADMIN'],
   audit: ['HR', 'APPROVER', 'ADMIN'],
   settings: ['ADMIN'],

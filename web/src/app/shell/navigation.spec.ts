@@ -4,8 +4,13 @@ import { navLinksFor } from './navigation';
 const labels = (roles: Role[]) => navLinksFor(roles).map((link) => link.label);
 
 describe('navLinksFor', () => {
-  it('shows a member the scorecard first, then the organisation and the voice of the customer', () => {
-    expect(labels(['MEMBER'])).toEqual(['Scorecard', 'Organisation', 'Voice of the customer']);
+  it('shows a member the scorecard first, then the organisation, the voice of the customer and CX investments', () => {
+    expect(labels(['MEMBER'])).toEqual([
+      'Scorecard',
+      'Organisation',
+      'Voice of the customer',
+      'CX investments',
+    ]);
   });
 
   it('puts the scorecard first in every menu', () => {
@@ -28,6 +33,7 @@ describe('navLinksFor', () => {
       'Scorecard',
       'Organisation',
       'Voice of the customer',
+      'CX investments',
       'Users',
       'Audit log',
       'Settings',
@@ -40,9 +46,16 @@ describe('navLinksFor', () => {
       'Organisation',
       'Voice of the customer',
       'Targets',
+      'CX investments',
       'Audit log',
     ]);
-    expect(labels(['APPROVER'])).toEqual(['Scorecard', 'Organisation', 'Voice of the customer', 'Audit log']);
+    expect(labels(['APPROVER'])).toEqual([
+      'Scorecard',
+      'Organisation',
+      'Voice of the customer',
+      'CX investments',
+      'Audit log',
+    ]);
   });
 
   it('gives CX leads the VoC import, the measurements and the targets, next to the voice of the customer', () => {
@@ -53,6 +66,7 @@ describe('navLinksFor', () => {
       'VoC import',
       'Measurements',
       'Targets',
+      'CX investments',
     ]);
   });
 
@@ -62,8 +76,14 @@ describe('navLinksFor', () => {
       'Organisation',
       'Voice of the customer',
       'Targets',
+      'CX investments',
     ]);
-    expect(labels(['REVIEWER', 'MEMBER'])).toEqual(['Scorecard', 'Organisation', 'Voice of the customer']);
+    expect(labels(['REVIEWER', 'MEMBER'])).toEqual([
+      'Scorecard',
+      'Organisation',
+      'Voice of the customer',
+      'CX investments',
+    ]);
   });
 
   it('lets executives read the targets but not members, reviewers or approvers', () => {
@@ -76,7 +96,7 @@ describe('navLinksFor', () => {
   });
 
   it('still shows the pages for everyone to someone without any role', () => {
-    expect(labels([])).toEqual(['Scorecard', 'Organisation', 'Voice of the customer']);
+    expect(labels([])).toEqual(['Scorecard', 'Organisation', 'Voice of the customer', 'CX investments']);
   });
 
   it('links each page to its route', () => {
@@ -87,10 +107,26 @@ describe('navLinksFor', () => {
       '/voc/import',
       '/measurements',
       '/targets',
+      '/investments',
       '/users',
       '/audit',
       '/settings',
     ]);
+  });
+
+  it('offers CX investments to everyone signed in, since anyone in a unit may propose one', () => {
+    for (const roles of [
+      ['MEMBER'],
+      ['EXECUTIVE'],
+      ['HR'],
+      ['APPROVER'],
+      ['CX_LEAD'],
+      ['REVIEWER'],
+      ['ADMIN'],
+      [],
+    ] as Role[][]) {
+      expect(navLinksFor(roles).find((link) => link.label === 'CX investments')?.path).toBe('/investments');
+    }
   });
 
   it('keeps the scorecard link lit on a function scorecard below it', () => {

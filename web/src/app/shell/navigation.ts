@@ -18,6 +18,7 @@ export const NAV_LINKS: readonly NavLink[] = [
   { page: 'voc-import', label: 'VoC import', path: '/voc/import', icon: 'upload' },
   { page: 'measurements', label: 'Measurements', path: '/measurements', icon: 'table' },
   { page: 'targets', label: 'Targets', path: '/targets', icon: 'target' },
+  { page: 'investments', label: 'CX investments', path: '/investments', icon: 'flag' },
   { page: 'users', label: 'Users', path: '/users', icon: 'people' },
   { page: 'audit', label: 'Audit log', path: '/audit', icon: 'history' },
   { page: 'settings', label: 'Settings', path: '/settings', icon: 'settings' },
