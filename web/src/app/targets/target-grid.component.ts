@@ -80,7 +80,6 @@ const EDITOR_POSITIONS: ConnectedPosition[] = [
                     [class.editable]="editable()"
                     [class.editing]="isEditing(row, cell)"
                     [attr.tabindex]="isActive(rowIndex(row), c) ? 0 : -1"
-                    [attr.aria-label]="cellLabel(cell)"
                     [attr.data-unit]="row.orgUnit"
                     [attr.data-metric]="row.metric.key"
                     [attr.data-period]="cell.period"
@@ -92,9 +91,17 @@ const EDITOR_POSITIONS: ConnectedPosition[] = [
                     (click)="open(rowIndex(row), c)"
                     (keydown)="keydown($event, rowIndex(row), c)"
                   >
-                    <span class="band" data-testid="band">{{ cell.text }}</span>
+                    @if (cell.band) {
+                      <span class="band" data-testid="band">{{ cell.text }}</span>
+                    } @else {
+                      <span class="band" data-testid="band" aria-hidden="true">{{ cell.text }}</span>
+                      <span class="ls-visually-hidden">no target</span>
+                    }
                     @if (cell.basis) {
                       <span class="basis" data-testid="basis">{{ cell.basis }}</span>
+                    }
+                    @if (editable()) {
+                      <span class="ls-visually-hidden">. {{ hint(cell) }}</span>
                     }
                   </td>
                 }
@@ -317,8 +324,8 @@ export class TargetGridComponent {
     return this.indexOfRow().get(row.key) ?? 0;
   }
 
-  protected cellLabel(cell: TargetCellView): string {
-    return this.editable() ? `${cell.title} ${cellHint(cell)}` : cell.title;
+  protected hint(cell: TargetCellView): string {
+    return cellHint(cell);
   }
 
   protected isActive(r: number, c: number): boolean {

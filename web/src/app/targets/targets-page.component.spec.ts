@@ -337,7 +337,8 @@ describe('Targets page', () => {
     );
     await render();
     expect(editor()).toBeNull();
-    expect(cell('sales', 'nps', 'FY2026').getAttribute('aria-label')).toBe(
+    expect(cell('sales', 'nps', 'FY2026').textContent).not.toContain('Press Enter');
+    expect(cell('sales', 'nps', 'FY2026').title).toBe(
       'Sales · Net Promoter Score · FY2026: 30 · 40 · 50 (threshold · target · stretch), as set.',
     );
     expect(element.querySelector<HTMLInputElement>('#weight-nps')?.readOnly).toBe(true);
