@@ -7,6 +7,16 @@ interface Entry {
   value: Promise<unknown>;
   generation: string;
   expires: number;
+  refreshing?: boolean;
+}
+
+export interface ReadCacheOptions {
+  /**
+   * When only the time limit has passed (no write in this process changed the topics), answer
+   * with the value in hand and refresh it in the background, so readers never wait for a
+   * recomputation that is only a guard against other processes' writes.
+   */
+  serveStale?: boolean;
 }
 
 /**
@@ -25,11 +35,23 @@ export class ReadCache {
     for (const topic of topics) this.generations.set(topic, (this.generations.get(topic) ?? 0) + 1);
   }
 
-  get<T>(key: string, topics: CacheTopic[], ttlMs: number, load: () => Promise<T>): Promise<T> {
+  get<T>(
+    key: string,
+    topics: CacheTopic[],
+    ttlMs: number,
+    load: () => Promise<T>,
+    options: ReadCacheOptions = {},
+  ): Promise<T> {
     const generation = topics.map((topic) => this.generations.get(topic) ?? 0).join('.');
     const now = Date.now();
     const hit = this.entries.get(key);
-    if (hit && hit.generation === generation && hit.expires > now) return hit.value as Promise<T>;
+    if (hit && hit.generation === generation) {
+      if (hit.expires > now) return hit.value as Promise<T>;
+      if (options.serveStale) {
+        if (!hit.refreshing) this.refresh(key, hit, ttlMs, load);
+        return hit.value as Promise<T>;
+      }
+    }
     if (this.entries.size >= ReadCache.MAX_ENTRIES) this.entries.clear();
     const value = load();
     const entry: Entry = { value, generation, expires: now + ttlMs };
@@ -39,5 +61,24 @@ export class ReadCache {
       if (this.entries.get(key) === entry) this.entries.delete(key);
     });
     return value;
+  }
+
+  private refresh<T>(key: string, stale: Entry, ttlMs: number, load: () => Promise<T>): void {
+    stale.refreshing = true;
+    load().then(
+      (value) => {
+        // a write in this process meanwhile replaced or retired the entry: leave that one alone
+        if (this.entries.get(key) === stale) {
+          this.entries.set(key, {
+            value: Promise.resolve(value),
+            generation: stale.generation,
+            expires: Date.now() + ttlMs,
+          });
+        }
+      },
+      () => {
+        stale.refreshing = false; // keep serving the value in hand; try again on the next read
+      },
+    );
   }
 }

@@ -1,6 +1,20 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
-import { monthsOf, parsePeriod, PeriodLabelError, type CxResult, type ParetoRow, type SurveyType } from '@lodestar/contracts';
-import { breakdownRecord, cxResult, DEFAULT_MINIMUM_SAMPLE, distribution, histogramFromScoreCounts, pareto } from '@lodestar/cx-metrics';
+import {
+  monthsOf,
+  parsePeriod,
+  PeriodLabelError,
+  type CxResult,
+  type ParetoRow,
+  type SurveyType,
+} from '@lodestar/contracts';
+import {
+  breakdownRecord,
+  cxResult,
+  DEFAULT_MINIMUM_SAMPLE,
+  distribution,
+  histogramFromScoreCounts,
+  pareto,
+} from '@lodestar/cx-metrics';
 import { DataSource } from 'typeorm';
 import { ReadCache } from '../common/read-cache';
 import { FiscalCalendarService } from '../settings/fiscal-calendar.service';
@@ -23,7 +37,9 @@ export class CxResultsService {
 
   /** The ids of a unit and every unit below it; 404 naming the key when there is no such unit. */
   subtree(key: string): Promise<string[]> {
-    return this.cache.get(`subtree:${key}`, ['org'], CACHE_MS, () => this.readSubtree(key));
+    return this.cache.get(`subtree:${key}`, ['org'], CACHE_MS, () => this.readSubtree(key), {
+      serveStale: true,
+    });
   }
 
   private async readSubtree(key: string): Promise<string[]> {
@@ -48,8 +64,12 @@ export class CxResultsService {
   }
 
   result(orgUnit: string, period: string, metric: SurveyType): Promise<CxResult> {
-    return this.cache.get(`result:${orgUnit}:${period}:${metric}`, ['voc', 'org', 'calendar'], CACHE_MS, () =>
-      this.computeResult(orgUnit, period, metric),
+    return this.cache.get(
+      `result:${orgUnit}:${period}:${metric}`,
+      ['voc', 'org', 'calendar'],
+      CACHE_MS,
+      () => this.computeResult(orgUnit, period, metric),
+      { serveStale: true },
     );
   }
 
@@ -60,7 +80,10 @@ export class CxResultsService {
         WHERE org_unit_id = ANY($1::uuid[]) AND month = ANY($2::text[]) AND survey = $3 GROUP BY score`,
       [units, months, metric],
     );
-    const histogram = histogramFromScoreCounts(metric, rows.map((row) => ({ score: row.score, count: Number(row.n) })));
+    const histogram = histogramFromScoreCounts(
+      metric,
+      rows.map((row) => ({ score: row.score, count: Number(row.n) })),
+    );
     const minimumSample = DEFAULT_MINIMUM_SAMPLE;
     const result = cxResult(histogram, minimumSample);
     return {
@@ -78,8 +101,12 @@ export class CxResultsService {
   }
 
   pareto(orgUnit: string, period: string, survey: SurveyType): Promise<ParetoRow[]> {
-    return this.cache.get(`pareto:${orgUnit}:${period}:${survey}`, ['voc', 'org', 'calendar'], CACHE_MS, () =>
-      this.computePareto(orgUnit, period, survey),
+    return this.cache.get(
+      `pareto:${orgUnit}:${period}:${survey}`,
+      ['voc', 'org', 'calendar'],
+      CACHE_MS,
+      () => this.computePareto(orgUnit, period, survey),
+      { serveStale: true },
     );
   }
 

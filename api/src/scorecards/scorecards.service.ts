@@ -138,16 +138,24 @@ export class ScorecardsService {
   /** The company scorecard of a month, quarter or fiscal year, with its JSON as sent; 400 for a bad label. */
   company(period: string): Promise<Sent<CompanyScorecard>> {
     const label = periodLabel(period);
-    return this.cache.get(`scorecard:company:${label}`, TOPICS, CACHE_MS, async () =>
-      sent(await this.computeCompany(label)),
+    return this.cache.get(
+      `scorecard:company:${label}`,
+      TOPICS,
+      CACHE_MS,
+      async () => sent(await this.computeCompany(label)),
+      { serveStale: true },
     );
   }
 
   /** A unit's scorecard with its children, comments and action plans; 404 naming an unknown key. */
   unit(key: string, period: string): Promise<Sent<UnitScorecard>> {
     const label = periodLabel(period);
-    return this.cache.get(`scorecard:unit:${key}:${label}`, TOPICS, CACHE_MS, async () =>
-      sent(await this.computeUnit(key, label)),
+    return this.cache.get(
+      `scorecard:unit:${key}:${label}`,
+      TOPICS,
+      CACHE_MS,
+      async () => sent(await this.computeUnit(key, label)),
+      { serveStale: true },
     );
   }
 

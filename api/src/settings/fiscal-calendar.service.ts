@@ -13,7 +13,16 @@ export const DEFAULT_FISCAL_CALENDAR: FiscalCalendar = { startMonth: 1, timeZone
  * Tables that hold facts keyed by period. Once any holds a row, moving the fiscal start month
  * would silently re-bucket them, so it is refused. Tables that do not exist yet are skipped.
  */
-export const DATED_TABLES = ['measurements', 'voc_responses', 'targets', 'scorecard_comments', 'action_plans', 'cx_investments', 'statements', 'nominations'];
+export const DATED_TABLES = [
+  'measurements',
+  'voc_responses',
+  'targets',
+  'scorecard_comments',
+  'action_plans',
+  'cx_investments',
+  'statements',
+  'nominations',
+];
 
 @Injectable()
 export class FiscalCalendarService {
@@ -25,7 +34,15 @@ export class FiscalCalendarService {
 
   /** The calendar; read through the cache unless a transaction's manager is given. */
   async get(manager?: EntityManager): Promise<FiscalCalendar> {
-    if (!manager) return this.cache.get(FISCAL_CALENDAR_KEY, ['calendar'], 30_000, () => this.read(this.dataSource.manager));
+    if (!manager) {
+      return this.cache.get(
+        FISCAL_CALENDAR_KEY,
+        ['calendar'],
+        30_000,
+        () => this.read(this.dataSource.manager),
+        { serveStale: true },
+      );
+    }
     return this.read(manager);
   }
 
@@ -36,7 +53,9 @@ export class FiscalCalendarService {
 
   async set(actor: RequestUser, next: FiscalCalendar): Promise<FiscalCalendar> {
     if (!isValidTimeZone(next.timeZone)) {
-      throw new BadRequestException(`"${next.timeZone}" is not a time zone: use an IANA name such as Europe/Amsterdam or UTC.`);
+      throw new BadRequestException(
+        `"${next.timeZone}" is not a time zone: use an IANA name such as Europe/Amsterdam or UTC.`,
+      );
     }
     const saved = await this.audit.write(actor, async (manager, record) => {
       const before = await this.get(manager);
@@ -50,7 +69,13 @@ export class FiscalCalendarService {
       }
       const value: FiscalCalendar = { startMonth: next.startMonth, timeZone: next.timeZone };
       await manager.save(SettingEntity, { key: FISCAL_CALENDAR_KEY, value });
-      await record({ action: 'settings.update', entityType: 'fiscal-calendar', entityId: FISCAL_CALENDAR_KEY, before, after: value });
+      await record({
+        action: 'settings.update',
+        entityType: 'fiscal-calendar',
+        entityId: FISCAL_CALENDAR_KEY,
+        before,
+        after: value,
+      });
       return value;
     });
     this.cache.changed('calendar');
@@ -59,7 +84,10 @@ export class FiscalCalendarService {
 
   private async firstDatedTable(manager: EntityManager): Promise<string | undefined> {
     for (const table of DATED_TABLES) {
-      const [{ present }]: { present: string | null }[] = await manager.query('SELECT to_regclass($1)::text AS present', [table]);
+      const [{ present }]: { present: string | null }[] = await manager.query(
+        'SELECT to_regclass($1)::text AS present',
+        [table],
+      );
       if (!present) continue;
       const rows: unknown[] = await manager.query(`SELECT 1 FROM ${present} LIMIT 1`);
       if (rows.length) return table;
