@@ -43,15 +43,18 @@ import { budgetShare, budgetText, formatInvestmentAmount } from './investment-fo
     }
     .head {
       display: flex;
+      flex-wrap: wrap;
       justify-content: space-between;
-      gap: 8px;
+      gap: 0 8px;
       font-size: 0.78rem;
       margin-bottom: 3px;
     }
     .what {
       font-weight: 600;
+      white-space: nowrap;
     }
     .text {
+      white-space: nowrap;
       color: var(--ls-muted);
       font-variant-numeric: tabular-nums;
     }

@@ -10,6 +10,7 @@ import {
 } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { ErrorStateMatcher } from '@angular/material/core';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
@@ -47,6 +48,8 @@ const blankDraft = (orgUnit: string, period: string): InvestmentDraft => ({
 @Component({
   selector: 'ls-investment-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  // The form says what is wrong in words under each field (after it was left or sent), not by Material's own rule.
+  providers: [{ provide: ErrorStateMatcher, useValue: { isErrorState: () => false } }],
   imports: [
     FormsModule,
     MatButtonModule,
@@ -158,6 +161,26 @@ const blankDraft = (orgUnit: string, period: string): InvestmentDraft => ({
           }
         </mat-form-field>
 
+        <mat-form-field class="reason">
+          <mat-label>Reason</mat-label>
+          <textarea
+            matInput
+            name="reason"
+            rows="2"
+            required
+            [attr.maxlength]="maxReason"
+            [ngModel]="draft().reason"
+            (ngModelChange)="set('reason', $event)"
+            (blur)="touch('reason')"
+            [attr.aria-invalid]="!!shown('reason')"
+          ></textarea>
+          @if (shown('reason'); as problem) {
+            <mat-hint class="field-error">{{ problem }}</mat-hint>
+          } @else {
+            <mat-hint>What was done for the customer, and why</mat-hint>
+          }
+          <mat-hint align="end" data-testid="reason-count">{{ reasonLength() }} / {{ maxReason }}</mat-hint>
+        </mat-form-field>
         <mat-form-field>
           <mat-label>Link to a VoC response or escalation</mat-label>
           <input
@@ -176,27 +199,6 @@ const blankDraft = (orgUnit: string, period: string): InvestmentDraft => ({
           }
         </mat-form-field>
       </div>
-
-      <mat-form-field class="reason">
-        <mat-label>Reason</mat-label>
-        <textarea
-          matInput
-          name="reason"
-          rows="2"
-          required
-          [attr.maxlength]="maxReason"
-          [ngModel]="draft().reason"
-          (ngModelChange)="set('reason', $event)"
-          (blur)="touch('reason')"
-          [attr.aria-invalid]="!!shown('reason')"
-        ></textarea>
-        @if (shown('reason'); as problem) {
-          <mat-hint class="field-error">{{ problem }}</mat-hint>
-        } @else {
-          <mat-hint>What was done for the customer, and why</mat-hint>
-        }
-        <mat-hint align="end" data-testid="reason-count">{{ reasonLength() }} / {{ maxReason }}</mat-hint>
-      </mat-form-field>
 
       @if (problem(); as refusal) {
         <ls-inline-error [detail]="refusal.detail" [errors]="refusal.errors" data-testid="propose-problem" />
@@ -247,11 +249,19 @@ const blankDraft = (orgUnit: string, period: string): InvestmentDraft => ({
     }
     .fields {
       display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(200px, 1fr));
+      grid-template-columns: repeat(4, minmax(0, 1fr));
       gap: 4px 16px;
     }
     .reason {
-      width: 100%;
+      grid-column: span 3;
+    }
+    @media (max-width: 900px) {
+      .fields {
+        grid-template-columns: repeat(2, minmax(0, 1fr));
+      }
+      .reason {
+        grid-column: span 2;
+      }
     }
     .field-error {
       color: var(--ls-bad);

@@ -96,7 +96,7 @@ describe('the quarter budget', () => {
 
   it('offers the months of this fiscal year and the last, up to now, newest first', () => {
     const months = monthOptions('2026-11', 'FY2027', 10);
-    expect(months[0]).toEqual({ label: '2026-11', text: 'November 2026 · FY2027-Q1' });
+    expect(months[0]).toEqual({ label: '2026-11', text: 'Nov 2026 · FY2027-Q1' });
     expect(months.map((month) => month.label)).toContain('2025-10');
     expect(months).toHaveLength(14);
   });

@@ -161,7 +161,7 @@ export function monthOptions(now: string, currentYear: string, startMonth: numbe
     .reverse();
   return months.map((month) => ({
     label: month,
-    text: `${formatMonthLabel(month, 'long')} · ${quarterOfMonth(month, startMonth)}`,
+    text: `${formatMonthLabel(month)} · ${quarterOfMonth(month, startMonth)}`,
   }));
 }
 

@@ -176,11 +176,9 @@ import { InvestmentStatusChipComponent } from './investment-status-chip.componen
       width: 40px;
       padding: 0;
     }
-    .reason {
-      max-width: 320px;
-    }
     .truncated {
       display: block;
+      max-width: 240px;
       overflow: hidden;
       text-overflow: ellipsis;
       white-space: nowrap;

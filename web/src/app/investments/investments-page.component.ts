@@ -503,7 +503,6 @@ export class InvestmentsPageComponent {
   protected decide(decision: QueueDecision): void {
     const { investment } = decision;
     this.deciding.set(investment.id);
-    this.queueNotice.set('');
     this.setProblem(this.queueProblems, investment.id, null);
     this.investments
       .decide(investment.id, { approve: decision.approve, reason: decision.reason })
