@@ -39,7 +39,7 @@ export interface QueueDecision {
         <li class="item" [attr.data-id]="item.id" data-testid="queue-item">
           <div class="summary">
             <div class="what">
-              <span class="amount">{{ amount(item.amount) }}</span>
+              <span class="amount" data-testid="queue-amount">{{ amount(item.amount) }}</span>
               <span class="kind">{{ kind(item) }}</span>
               <span class="ls-muted">· {{ item.orgUnitName }} · {{ month(item.period) }}</span>
               @if (item.account) {
