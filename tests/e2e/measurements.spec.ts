@@ -201,7 +201,8 @@ describe('in the browser: a CX lead types, restates and imports measurements in 
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-unit'))).toBe('sales');
     const trend = page.getByRole('region', { name: 'Quota attainment by month' });
     await trend.getByText('Sales · FY2026').waitFor();
-    await trend.locator('.line-series path.line').waitFor();
+    // while the chart animates from the previous unit's line, both paths are drawn for a moment
+    await trend.locator('.line-series path.line').last().waitFor();
     await trend.scrollIntoViewIfNeeded();
     await page.waitForTimeout(1000); // the chart fades in
     await page.screenshot({ path: path.join(SCREENSHOTS, 'measurements-trend.png') });
