@@ -46,7 +46,9 @@ export function loadGenerator(
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   const get = (url: string) =>
     new Promise<number>((resolve, reject) => {
-      const req = http.get(url, { agent, headers: { Authorization: `Bearer ${token}` } }, (res) => {
+      // as a browser asks: compressed answers are welcome (the body is counted, not unpacked)
+      const headers = { Authorization: `Bearer ${token}`, 'Accept-Encoding': 'gzip, deflate, br' };
+      const req = http.get(url, { agent, headers }, (res) => {
         res.on('data', () => undefined);
         res.on('end', () => resolve(res.statusCode ?? 0));
         res.on('error', reject);

@@ -728,6 +728,28 @@ describe('company and unit scorecards', () => {
       }
     });
 
+    it('sends the scorecard gzip-compressed to a client that accepts it, and plain JSON otherwise', async () => {
+      const plain = await t.http
+        .get('/api/v1/scorecards/company')
+        .query({ period: Q1 })
+        .set(...bearer(member))
+        .set('Accept-Encoding', 'identity')
+        .expect(200);
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      const zipped = await t.http
+        .get('/api/v1/scorecards/company')
+        .query({ period: Q1 })
+        .set(...bearer(member))
+        .set('Accept-Encoding', 'gzip, deflate, br')
+        .expect(200);
+      expect(zipped.headers['content-encoding']).toBe('gzip');
+      expect(zipped.headers['vary']).toMatch(/Accept-Encoding/);
+      expect(Number(zipped.headers['content-length'])).toBeLessThan(
+        Number(plain.headers['content-length']) / 4,
+      );
+      expect(zipped.body).toEqual(plain.body); // decompressed by the client
+    });
+
     it('shows a restated measurement, new answers and a changed target at once', async () => {
       await unit('operations', Q1);
       await company(Q1);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import {
   CX_INDEX_METRIC,
   monthsOf,
@@ -82,13 +83,20 @@ interface OrgSnapshot {
 export interface Sent<T> {
   scorecard: T;
   json: string;
+  /** The same JSON compressed once, for the browsers that accept gzip (about a tenth of the bytes). */
+  gzip: Buffer;
   etag: string;
 }
 
 function sent<T>(scorecard: T): Sent<T> {
   const json = JSON.stringify(scorecard);
   const digest = createHash('sha1').update(json).digest('base64url').slice(0, 27);
-  return { scorecard, json, etag: `W/"${Buffer.byteLength(json).toString(16)}-${digest}"` };
+  return {
+    scorecard,
+    json,
+    gzip: gzipSync(json),
+    etag: `W/"${Buffer.byteLength(json).toString(16)}-${digest}"`,
+  };
 }
 
 /** A CX result of a unit's subtree in a period, as a cell shows it. */
