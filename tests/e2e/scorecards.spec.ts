@@ -5,7 +5,7 @@ import { describeViolations, seriousAccessibilityViolations } from '../support/a
 import { launchChromium } from '../support/browser';
 import { ROOT, RunningServer, scratchDir, startServer } from '../support/server';
 
-const DOCS_SCREENSHOTS = path.join(ROOT, 'docs', 'screenshots');
+const SCREENSHOTS = path.join(ROOT, 'tmp', 'screenshots');
 
 async function signIn(page: Page, baseUrl: string, email: string): Promise<void> {
   await page.goto(`${baseUrl}/`);
@@ -35,7 +35,7 @@ describe('in the browser: an executive reads the company scorecard and opens a f
   let closeBrowser: () => Promise<void>;
 
   beforeAll(async () => {
-    fs.mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
     server = await startServer(dataDir);
     ({ browser, close: closeBrowser } = await launchChromium());
   }, 120_000);
@@ -88,7 +88,7 @@ describe('in the browser: an executive reads the company scorecard and opens a f
 
     await page.mouse.move(0, 0);
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    await page.screenshot({ path: path.join(DOCS_SCREENSHOTS, 'company-scorecard.png') });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'company-scorecard.png') });
 
     // Keyboard: the grid's cells are one tab stop; arrow keys move and the line under it reads the cell.
     await grid.locator('td[tabindex="0"]').focus();
@@ -166,7 +166,7 @@ describe('in the browser: an executive reads the company scorecard and opens a f
     await expectNoSeriousViolations(page);
     await scrollToTop(page);
     await page.mouse.move(0, 0);
-    await page.screenshot({ path: path.join(DOCS_SCREENSHOTS, 'function-scorecard.png') });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'function-scorecard.png') });
     await page.close();
   });
 
