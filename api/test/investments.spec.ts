@@ -839,6 +839,20 @@ describe('CX investments', () => {
       expect((quota?.adjusted?.actual ?? 0) - (quota?.actual ?? 0)).toBeGreaterThan(0.8);
     });
 
+    it('lists the investments of a unit and the units below it on its scorecard, newest first', async () => {
+      const card = await unit('sales', 'FY2026');
+      const listed = await t.http
+        .get('/api/v1/cx-investments')
+        .query({ orgUnit: 'sales', period: 'FY2026', pageSize: 50 })
+        .set(...bearer(member))
+        .expect(200);
+      expect(card.investments.length).toBeGreaterThan(0);
+      expect(card.investments.map((item) => item.id)).toEqual(
+        listed.body.items.map((item: { id: string }) => item.id),
+      );
+      expect(card.investments.some((item) => item.status === 'approved' && item.kind === 'quota_relief')).toBe(true);
+    });
+
     it('shows an approval at once, though the scorecard was cached', async () => {
       expect((await sales()).margin?.adjusted?.actual).toBe(43);
       const created = await proposed({ period: '2029-10', amount: '900' });

@@ -93,7 +93,11 @@ describe('in the browser: an executive reads the company scorecard and opens a f
     // Keyboard: the grid's cells are one tab stop; arrow keys move and the line under it reads the cell.
     await grid.locator('td[tabindex="0"]').focus();
     await page.keyboard.press('ArrowDown');
-    expect(await text(page, '[data-testid="cell-details"]')).toMatch(/^Finance · Primary commercial metric/);
+    // the line under the grid follows the focus once the page has drawn it
+    await page
+      .getByTestId('cell-details')
+      .filter({ hasText: /^\s*Finance · Primary commercial metric/ })
+      .waitFor({ timeout: 5000 });
 
     // The balance chart: a bubble per function that has both scores, and the same numbers as a table.
     const balance = page.getByTestId('balance-chart');

@@ -8,8 +8,8 @@ import { CxInvestmentsService } from './cx-investments.service';
 
 /**
  * CX investments: proposals, decisions with four eyes and quarterly caps, and the approval
- * settings. Global for one read: the scorecards add approved investments back through
- * `CxInvestmentFigures`.
+ * settings. Global for the scorecards: they add approved investments back through
+ * `CxInvestmentFigures` and list a unit's investments through `CxInvestmentsService`.
  */
 @Global()
 @Module({
@@ -17,6 +17,6 @@ import { CxInvestmentsService } from './cx-investments.service';
   // the settings controller first: its fixed paths are matched before `:id`
   controllers: [CxInvestmentSettingsController, CxInvestmentsController],
   providers: [CxInvestmentsService, CxInvestmentBudgetsService, CxInvestmentFigures],
-  exports: [CxInvestmentFigures],
+  exports: [CxInvestmentFigures, CxInvestmentsService],
 })
 export class InvestmentsModule {}

@@ -30,6 +30,7 @@ import {
 import { ReadCache, type CacheTopic } from '../common/read-cache';
 import { ADJUSTED_METRICS, AdjustedFigures } from '../investments/adjusted-figures';
 import { CxInvestmentFigures } from '../investments/cx-investment-figures';
+import { CxInvestmentsService } from '../investments/cx-investments.service';
 import { FiscalCalendarService } from '../settings/fiscal-calendar.service';
 import { ActionPlansService } from './action-plans.service';
 import { CommentsService } from './comments.service';
@@ -141,6 +142,7 @@ export class ScorecardsService {
     private readonly actionPlans: ActionPlansService,
     private readonly cache: ReadCache,
     private readonly investments: CxInvestmentFigures,
+    private readonly investmentList: CxInvestmentsService,
   ) {}
 
   /** The company scorecard of a month, quarter or fiscal year, with its JSON as sent; 400 for a bad label. */
@@ -184,10 +186,11 @@ export class ScorecardsService {
     if (!unit) throw unknownUnit(key);
     const children = org.children.get(unit.id) ?? [];
     const calendar = await this.calendar.get();
-    const [{ cxColumns, rows }, comments, actionPlans] = await Promise.all([
+    const [{ cxColumns, rows }, comments, actionPlans, investments] = await Promise.all([
       this.rows(org, [unit, ...children], period),
       this.comments.list(unit.id, period),
       this.actionPlans.list(unit.id, monthsOf(period, calendar.startMonth), calendar.timeZone),
+      this.investmentList.list({ orgUnit: key, period, page: 1, pageSize: 50 }),
     ]);
     const commented = new Set(comments.map((comment) => comment.metric));
     const commentsRequired = rows[0].cx
@@ -201,6 +204,7 @@ export class ScorecardsService {
       comments,
       actionPlans,
       commentsRequired,
+      investments: investments.items,
     };
   }
 

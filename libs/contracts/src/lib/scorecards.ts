@@ -5,6 +5,7 @@
  * authoritative decimals stay in measurements.
  */
 import type { MetricDirection, MetricUnit } from './cx';
+import type { CxInvestment } from './investments';
 import type { CxIndexResult, Status } from './targets';
 
 export interface ScorecardColumn {
@@ -106,4 +107,6 @@ export interface UnitScorecard {
   actionPlans: ActionPlan[];
   /** Red CX cells of the unit that still lack a comment from its executive or the CX lead. */
   commentsRequired: string[];
+  /** CX investments of the unit and the units below it in the period, newest first (at most 50). */
+  investments: CxInvestment[];
 }

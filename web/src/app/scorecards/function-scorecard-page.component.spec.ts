@@ -122,6 +122,23 @@ describe('function scorecard page', () => {
     expect(text(element.querySelector('[data-testid="comment"]'))).toContain('Chloé Xavier');
   });
 
+  it('lists the CX investments of the unit and below, with the approved amounts of each kind summed exactly', async () => {
+    const { element, text } = await setUp({ id: 'member', roles: ['MEMBER'] });
+    const panel = element.querySelector('[data-testid="scorecard-investments"]');
+    const rows = Array.from(panel?.querySelectorAll('[data-testid="scorecard-investment"]') ?? []).map(
+      (row) => Array.from(row.querySelectorAll('td')).map((cell) => text(cell)),
+    );
+    expect(rows.map((row) => [row[0], row[1], row[2], row[4]])).toEqual([
+      ['2025-08', 'Logistics & Delivery', 'Cost', 'Approved'],
+      ['2025-09', 'Operations', 'Cost', 'Approved'],
+      ['2025-09', 'Operations', 'Quota relief', 'Proposed'],
+    ]);
+    // 18,000.10 + 4,500.20 approved cost; the proposed relief is not counted
+    expect(text(panel?.querySelector('header p') ?? null)).toMatch(
+      /Approved: €22,500 of cost.*€0 of quota relief/,
+    );
+  });
+
   it('asks for a comment on a red cell, and shows no forms to someone who cannot write', async () => {
     const { element, text } = await setUp({ id: 'member', roles: ['MEMBER'] });
     expect(text(element.querySelector('[data-testid="comments-required"]'))).toBe(

@@ -41,6 +41,7 @@ import { defaultScorecardPeriod, scorecardPeriodOptions } from './scorecard-peri
 import { canWriteScorecard, ownerChoices } from './scorecard-writers';
 import { StatusChipComponent } from './status-chip.component';
 import { ScorecardsService } from './scorecards.service';
+import { ScorecardInvestmentsComponent } from './scorecard-investments.component';
 import { trendCharts } from './trend-data';
 
 /**
@@ -67,6 +68,7 @@ import { trendCharts } from './trend-data';
     ScorecardCommentsComponent,
     ActionPlansComponent,
     StatusChipComponent,
+    ScorecardInvestmentsComponent,
   ],
   template: `
     <section class="ls-page wide" aria-labelledby="unit-title">
@@ -226,6 +228,12 @@ import { trendCharts } from './trend-data';
               <ls-voc-pareto [orgUnit]="card.unit.orgUnit" [period]="card.period" />
             </div>
           </section>
+
+          <ls-scorecard-investments
+            [investments]="card.investments"
+            [unitName]="card.unit.name"
+            [period]="card.period"
+          />
 
           <div class="talk">
             <ls-action-plans
