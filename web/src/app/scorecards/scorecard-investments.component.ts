@@ -105,13 +105,16 @@ export function approvedByKind(investments: readonly CxInvestment[]): Record<CxI
       padding: 6px 14px;
       border-top: 1px solid var(--mat-sys-outline-variant);
       vertical-align: middle;
+      white-space: nowrap;
     }
     .num {
       text-align: right;
       font-variant-numeric: tabular-nums;
     }
     .why {
-      max-width: 420px;
+      /* takes the room left and cuts the reason short; the whole text is in the title */
+      width: 100%;
+      max-width: 0;
       overflow: hidden;
       text-overflow: ellipsis;
       white-space: nowrap;
