@@ -1,4 +1,4 @@
-import type { CurrentFigures } from '../scorecards/measurement-periods';
+import type { CurrentFigures } from '@lodestar/cx-metrics';
 import { AdjustedFigures, type ApprovedInvestmentTotal } from './adjusted-figures';
 
 /** company → sales → (key-accounts, regional-sales); company → service */

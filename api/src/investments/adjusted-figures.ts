@@ -1,6 +1,5 @@
 import type { CxInvestmentKind } from '@lodestar/contracts';
-import { ratioValue } from '@lodestar/cx-metrics';
-import { MeasurementPeriods, type CurrentFigures } from '../scorecards/measurement-periods';
+import { type CurrentFigures, MeasurementPeriods, ratioValue } from '@lodestar/cx-metrics';
 import { Money } from './money';
 
 /** A plain ratio metric, the metric that adds approved CX investments to it, and the kind it adds. */

@@ -13,7 +13,14 @@ import {
   type MeasurementSource,
   type MeasurementVersion,
 } from '@lodestar/contracts';
-import { aggregateMonths, ratioValue, type MeasurementAggregation, type MonthFigures } from '@lodestar/cx-metrics';
+import {
+  aggregateMonths,
+  MeasurementPeriods,
+  ratioValue,
+  type CurrentFigures,
+  type MeasurementAggregation,
+  type MonthFigures,
+} from '@lodestar/cx-metrics';
 import type { Request } from 'express';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -101,11 +108,22 @@ export class MeasurementsService {
   ) {}
 
   /** A JSON batch: all of it, or nothing with every bad row named as `measurements[i]: …`. */
-  async record(actor: RequestUser, measurements: MeasurementInputDto[], source: 'api' | 'manual' = 'api'): Promise<MeasurementBatchResult> {
+  async record(
+    actor: RequestUser,
+    measurements: MeasurementInputDto[],
+    source: 'api' | 'manual' = 'api',
+  ): Promise<MeasurementBatchResult> {
     const outcome = await this.store(
       actor,
       measurements.map((raw, ref) => ({ ref, raw })),
-      { source, names: JSON_FIELDS, where: (ref) => `measurements[${ref}]`, action: 'measurements.record', entityId: null, blocked: false },
+      {
+        source,
+        names: JSON_FIELDS,
+        where: (ref) => `measurements[${ref}]`,
+        action: 'measurements.record',
+        entityId: null,
+        blocked: false,
+      },
     );
     if ('errors' in outcome) {
       const errors = outcome.errors.map((error) => `measurements[${error.ref}]: ${error.message}`);
@@ -123,15 +141,27 @@ export class MeasurementsService {
     const upload = await readMeasurementUpload(req);
     const { rows, errors: csvErrors } = await parseMeasurementCsv(upload.content);
     if (!rows.length && !csvErrors.length) {
-      throw new BadRequestException('The file holds no measurements: under the header line, give one row per metric, org unit and month.');
+      throw new BadRequestException(
+        'The file holds no measurements: under the header line, give one row per metric, org unit and month.',
+      );
     }
     const reason = upload.fields['reason']?.trim() || null;
     const outcome = await this.store(
       actor,
       rows.map(({ line, raw }) => ({ ref: line, raw: { ...raw, reason } })),
-      { source: 'csv', names: CSV_FIELDS, where: (line) => `line ${line}`, action: 'measurements.import', entityId: upload.fileName, blocked: csvErrors.length > 0 },
+      {
+        source: 'csv',
+        names: CSV_FIELDS,
+        where: (line) => `line ${line}`,
+        action: 'measurements.import',
+        entityId: upload.fileName,
+        blocked: csvErrors.length > 0,
+      },
     );
-    const errors: MeasurementImportError[] = [...csvErrors, ...('errors' in outcome ? outcome.errors.map(({ ref, message }) => ({ line: ref, message })) : [])];
+    const errors: MeasurementImportError[] = [
+      ...csvErrors,
+      ...('errors' in outcome ? outcome.errors.map(({ ref, message }) => ({ line: ref, message })) : []),
+    ];
     if (errors.length || 'errors' in outcome) {
       errors.sort((a, b) => a.line - b.line);
       const total = rows.length + csvErrors.length;
@@ -173,14 +203,20 @@ export class MeasurementsService {
         const first = firstRef.get(key);
         if (first !== undefined) {
           const { metricKey, orgUnitKey, month } = result.row;
-          errors.push({ ref: item.ref, message: `${metricKey} for ${orgUnitKey} in ${month} is already given by ${options.where(first)}: give each metric, unit and month once` });
+          errors.push({
+            ref: item.ref,
+            message: `${metricKey} for ${orgUnitKey} in ${month} is already given by ${options.where(first)}: give each metric, unit and month once`,
+          });
           continue;
         }
         firstRef.set(key, item.ref);
         checked.push({ ref: item.ref, row: result.row });
       }
 
-      const current = await this.currentOf(manager, checked.map((item) => item.row));
+      const current = await this.currentOf(
+        manager,
+        checked.map((item) => item.row),
+      );
       const written: Written[] = [];
       let unchanged = 0;
       for (const { ref, row } of checked) {
@@ -194,17 +230,34 @@ export class MeasurementsService {
 
       await this.insert(manager, written, options.source, actor.id);
       const restatements = written.filter((item) => item.previous);
-      const result = { received: items.length, created: written.length - restatements.length, restated: restatements.length, unchanged };
+      const result = {
+        received: items.length,
+        created: written.length - restatements.length,
+        restated: restatements.length,
+        unchanged,
+      };
       if (written.length) {
         const reasons = [...new Set(restatements.map((item) => item.row.reason))];
-        const figures = (item: { value: string | null; numerator: string | null; denominator: string | null }) =>
-          item.value !== null ? { value: item.value } : { numerator: item.numerator, denominator: item.denominator };
+        const figures = (item: {
+          value: string | null;
+          numerator: string | null;
+          denominator: string | null;
+        }) =>
+          item.value !== null
+            ? { value: item.value }
+            : { numerator: item.numerator, denominator: item.denominator };
         await record({
           action: options.action,
           entityType: 'measurement',
           entityId: options.entityId,
           before: restatements.length
-            ? restatements.map(({ row, previous }) => ({ metric: row.metricKey, orgUnit: row.orgUnitKey, month: row.month, version: previous?.version, ...figures(previous as CurrentMeasurement) }))
+            ? restatements.map(({ row, previous }) => ({
+                metric: row.metricKey,
+                orgUnit: row.orgUnitKey,
+                month: row.month,
+                version: previous?.version,
+                ...figures(previous as CurrentMeasurement),
+              }))
             : null,
           after: {
             ...result,
@@ -230,29 +283,45 @@ export class MeasurementsService {
       manager.query('SELECT key, aggregation, survey FROM metric_definitions'),
       manager.query('SELECT id, key FROM org_units'),
     ]);
-    return { metrics: new Map(metrics.map((metric) => [metric.key, metric])), unitIds: new Map(units.map((unit) => [unit.key, unit.id])) };
+    return {
+      metrics: new Map(metrics.map((metric) => [metric.key, metric])),
+      unitIds: new Map(units.map((unit) => [unit.key, unit.id])),
+    };
   }
 
   /** The current (highest) version of each metric, unit and month the rows name. */
-  private async currentOf(manager: EntityManager, rows: CheckedMeasurement[]): Promise<Map<string, CurrentMeasurement>> {
+  private async currentOf(
+    manager: EntityManager,
+    rows: CheckedMeasurement[],
+  ): Promise<Map<string, CurrentMeasurement>> {
     const found = new Map<string, CurrentMeasurement>();
     for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
       const chunk = rows.slice(start, start + INSERT_CHUNK);
-      const current: (CurrentMeasurement & { metricKey: string; orgUnitId: string; month: string })[] = await manager.query(
-        `SELECT DISTINCT ON (m.metric_key, m.org_unit_id, m.month)
+      const current: (CurrentMeasurement & { metricKey: string; orgUnitId: string; month: string })[] =
+        await manager.query(
+          `SELECT DISTINCT ON (m.metric_key, m.org_unit_id, m.month)
                 m.metric_key AS "metricKey", m.org_unit_id AS "orgUnitId", m.month, m.version, m.value, m.numerator, m.denominator, m.note
            FROM measurements m
            JOIN unnest($1::text[], $2::uuid[], $3::text[]) AS k(metric_key, org_unit_id, month)
              ON k.metric_key = m.metric_key AND k.org_unit_id = m.org_unit_id AND k.month = m.month
           ORDER BY m.metric_key, m.org_unit_id, m.month, m.version DESC`,
-        [chunk.map((row) => row.metricKey), chunk.map((row) => row.orgUnitId), chunk.map((row) => row.month)],
-      );
+          [
+            chunk.map((row) => row.metricKey),
+            chunk.map((row) => row.orgUnitId),
+            chunk.map((row) => row.month),
+          ],
+        );
       for (const row of current) found.set(monthKey(row), row);
     }
     return found;
   }
 
-  private async insert(manager: EntityManager, written: Written[], source: MeasurementSource, recordedBy: string): Promise<void> {
+  private async insert(
+    manager: EntityManager,
+    written: Written[],
+    source: MeasurementSource,
+    recordedBy: string,
+  ): Promise<void> {
     for (let start = 0; start < written.length; start += INSERT_CHUNK) {
       const chunk = written.slice(start, start + INSERT_CHUNK);
       await manager.query(
@@ -286,8 +355,13 @@ export class MeasurementsService {
   async result(metricKey: string, orgUnitKey: string, period: string): Promise<MeasurementResult> {
     const metric = await this.metric(metricKey);
     const months = await this.months(period);
-    const units: { id: string }[] = await this.dataSource.query('SELECT id FROM org_units WHERE key = $1', [orgUnitKey]);
-    if (!units.length) throw new NotFoundException(`There is no org unit with the key "${orgUnitKey}": GET /api/v1/org-units lists them.`);
+    const units: { id: string }[] = await this.dataSource.query('SELECT id FROM org_units WHERE key = $1', [
+      orgUnitKey,
+    ]);
+    if (!units.length)
+      throw new NotFoundException(
+        `There is no org unit with the key "${orgUnitKey}": GET /api/v1/org-units lists them.`,
+      );
     const unitId = units[0].id;
     const versions: VersionRow[] = await this.dataSource.query(
       `SELECT m.month, m.version, m.value, m.numerator, m.denominator, m.note, m.reason, m.source,
@@ -298,58 +372,89 @@ export class MeasurementsService {
       [metric.key, unitId, months],
     );
     const aggregation = metric.aggregation;
-    const base = { metric: metric.key, orgUnit: orgUnitKey, period, aggregation, monthsInPeriod: months.length };
+    const base = {
+      metric: metric.key,
+      orgUnit: orgUnitKey,
+      period,
+      aggregation,
+      monthsInPeriod: months.length,
+    };
 
     if (versions.length) {
       const byMonth = new Map<string, VersionRow[]>();
-      for (const version of versions) byMonth.set(version.month, [...(byMonth.get(version.month) ?? []), version]);
+      for (const version of versions)
+        byMonth.set(version.month, [...(byMonth.get(version.month) ?? []), version]);
       const monthList = months.map((month) => ownMonth(month, byMonth.get(month) ?? [], aggregation));
       return { ...base, ...aggregateMonths(aggregation, monthList), basis: 'own', months: monthList };
     }
     if (aggregation === 'sum' || aggregation === 'ratio') {
-      const rolled = await this.rollUp(metric.key, unitId, months);
+      const rolled = await this.rollUp(metric.key, aggregation, unitId, months);
       if (rolled.size) {
         const monthList = months.map((month) => rolledMonth(month, rolled.get(month), aggregation));
         return { ...base, ...aggregateMonths(aggregation, monthList), basis: 'children', months: monthList };
       }
     }
-    return { ...base, ...aggregateMonths(aggregation, []), basis: 'none', months: months.map((month) => rolledMonth(month, undefined, aggregation)) };
+    return {
+      ...base,
+      ...aggregateMonths(aggregation, []),
+      basis: 'none',
+      months: months.map((month) => rolledMonth(month, undefined, aggregation)),
+    };
   }
 
   /**
    * Each month's Σ value, Σ numerator and Σ denominator over the units below `unitId`, from the
-   * current versions. The rule, per month and per branch: a unit counts when it has its own value
-   * and no unit between it and `unitId` has one — the nearest level with data. A function that
-   * reports its own figure is taken as it is and its teams are not added again (no double count),
-   * while a sibling function without a figure of its own still contributes through its teams.
+   * current versions, by the roll-up rule of `MeasurementPeriods` (`@lodestar/cx-metrics`): the
+   * nearest level with data counts, and the units below a unit that reports are not added again.
    */
-  private async rollUp(metricKey: string, unitId: string, months: string[]): Promise<Map<string, MonthFigures>> {
-    const rows: { month: string; value: string | null; numerator: string | null; denominator: string | null }[] = await this.dataSource.query(
-      `WITH RECURSIVE tree AS (
-         SELECT o.id, ARRAY[]::uuid[] AS between_units FROM org_units o WHERE o.parent_id = $2
-         UNION ALL
-         SELECT o.id, t.between_units || t.id FROM org_units o JOIN tree t ON o.parent_id = t.id
-       ),
-       latest AS (
-         SELECT DISTINCT ON (m.org_unit_id, m.month) m.org_unit_id, m.month, m.value, m.numerator, m.denominator
+  private async rollUp(
+    metricKey: string,
+    aggregation: 'sum' | 'ratio',
+    unitId: string,
+    months: string[],
+  ): Promise<Map<string, MonthFigures>> {
+    const [tree, current]: [{ id: string; parentId: string }[], CurrentFigures[]] = await Promise.all([
+      this.dataSource.query(
+        `WITH RECURSIVE tree AS (SELECT id, parent_id FROM org_units WHERE parent_id = $1
+           UNION ALL SELECT o.id, o.parent_id FROM org_units o JOIN tree t ON o.parent_id = t.id)
+         SELECT id, parent_id AS "parentId" FROM tree`,
+        [unitId],
+      ),
+      this.dataSource.query(
+        `WITH RECURSIVE tree AS (SELECT id FROM org_units WHERE parent_id = $2
+           UNION ALL SELECT o.id FROM org_units o JOIN tree t ON o.parent_id = t.id)
+         SELECT DISTINCT ON (m.org_unit_id, m.month) m.metric_key AS metric, m.org_unit_id AS "orgUnitId", m.month,
+                m.value, m.numerator, m.denominator
            FROM measurements m JOIN tree t ON t.id = m.org_unit_id
           WHERE m.metric_key = $1 AND m.month = ANY($3::text[])
-          ORDER BY m.org_unit_id, m.month, m.version DESC
-       )
-       SELECT c.month, sum(c.value)::text AS value, sum(c.numerator)::text AS numerator, sum(c.denominator)::text AS denominator
-         FROM latest c JOIN tree t ON t.id = c.org_unit_id
-        WHERE NOT EXISTS (SELECT 1 FROM latest a WHERE a.month = c.month AND a.org_unit_id = ANY(t.between_units))
-        GROUP BY c.month`,
-      [metricKey, unitId, months],
+          ORDER BY m.org_unit_id, m.month, m.version DESC`,
+        [metricKey, unitId, months],
+      ),
+    ]);
+    const children = new Map<string, string[]>();
+    for (const unit of tree) children.set(unit.parentId, [...(children.get(unit.parentId) ?? []), unit.id]);
+    const rolled = new MeasurementPeriods(current, children).rolledMonths(
+      metricKey,
+      aggregation,
+      unitId,
+      months,
     );
-    return new Map(rows.map((row) => [row.month, row]));
+    const byMonth = new Map<string, MonthFigures>();
+    months.forEach((month, index) => {
+      const figures = rolled[index];
+      if (figures) byMonth.set(month, figures);
+    });
+    return byMonth;
   }
 
   /** Every org unit in tree order (depth first, children by name) × the period's months of a metric. */
   async grid(metricKey: string, period: string): Promise<MeasurementGrid> {
     const metric = await this.metric(metricKey);
     const months = await this.months(period);
-    const [units, current]: [{ id: string; key: string; name: string; parentId: string | null }[], CurrentRow[]] = await Promise.all([
+    const [units, current]: [
+      { id: string; key: string; name: string; parentId: string | null }[],
+      CurrentRow[],
+    ] = await Promise.all([
       this.dataSource.query(`SELECT id, key, name, parent_id AS "parentId" FROM org_units`),
       this.dataSource.query(
         `SELECT DISTINCT ON (org_unit_id, month) org_unit_id AS "orgUnitId", month, version, value, numerator, denominator
@@ -365,7 +470,8 @@ export class MeasurementsService {
       const parent = unit.parentId && ids.has(unit.parentId) ? unit.parentId : null;
       children.set(parent, [...(children.get(parent) ?? []), unit]);
     }
-    for (const list of children.values()) list.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.key < b.key ? -1 : 1));
+    for (const list of children.values())
+      list.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.key < b.key ? -1 : 1));
     const rows: MeasurementGridRow[] = [];
     const visit = (parent: string | null, depth: number) => {
       for (const unit of children.get(parent) ?? []) {
@@ -377,7 +483,10 @@ export class MeasurementsService {
           cells: own.map((cell) =>
             cell
               ? {
-                  value: metric.aggregation === 'ratio' ? ratioValue(cell.numerator, cell.denominator) : cell.value,
+                  value:
+                    metric.aggregation === 'ratio'
+                      ? ratioValue(cell.numerator, cell.denominator)
+                      : cell.value,
                   numerator: cell.numerator,
                   denominator: cell.denominator,
                   version: cell.version,
@@ -395,11 +504,19 @@ export class MeasurementsService {
 
   /** A measured metric: 400 for an unknown key or a VoC metric (those come from survey answers). */
   private async metric(key: string): Promise<{ key: string; aggregation: MeasurementAggregation }> {
-    const rows: MeasuredMetric[] = await this.dataSource.query('SELECT key, aggregation, survey FROM metric_definitions WHERE key = $1', [key]);
+    const rows: MeasuredMetric[] = await this.dataSource.query(
+      'SELECT key, aggregation, survey FROM metric_definitions WHERE key = $1',
+      [key],
+    );
     const metric = rows[0];
-    if (!metric) throw new BadRequestException(`There is no metric "${key}": GET /api/v1/metrics lists the metric keys.`);
+    if (!metric)
+      throw new BadRequestException(
+        `There is no metric "${key}": GET /api/v1/metrics lists the metric keys.`,
+      );
     if (metric.survey || metric.aggregation === 'response_weighted') {
-      throw new BadRequestException(`${key} comes from survey answers, not measurements: read it from GET /api/v1/cx/results, and import the answers on the VoC page.`);
+      throw new BadRequestException(
+        `${key} comes from survey answers, not measurements: read it from GET /api/v1/cx/results, and import the answers on the VoC page.`,
+      );
     }
     return { key: metric.key, aggregation: metric.aggregation };
   }
@@ -416,7 +533,11 @@ export class MeasurementsService {
 }
 
 /** A month of the unit's own values: the current version and every version, newest first. */
-function ownMonth(period: string, versions: VersionRow[], aggregation: MeasurementAggregation): MeasurementMonth {
+function ownMonth(
+  period: string,
+  versions: VersionRow[],
+  aggregation: MeasurementAggregation,
+): MeasurementMonth {
   const current = versions[0];
   if (!current) return rolledMonth(period, undefined, aggregation);
   const history: MeasurementVersion[] = versions.map((version) => ({
@@ -445,7 +566,11 @@ function ownMonth(period: string, versions: VersionRow[], aggregation: Measureme
  * A month rolled up from the units below (or empty): it has no versions of its own, so `version`
  * is 0 and `history` is empty.
  */
-function rolledMonth(period: string, figures: MonthFigures | undefined, aggregation: MeasurementAggregation): MeasurementMonth {
+function rolledMonth(
+  period: string,
+  figures: MonthFigures | undefined,
+  aggregation: MeasurementAggregation,
+): MeasurementMonth {
   const numerator = aggregation === 'ratio' ? (figures?.numerator ?? null) : null;
   const denominator = aggregation === 'ratio' ? (figures?.denominator ?? null) : null;
   return {

@@ -6,9 +6,8 @@ import type {
   MetricUnit,
   SurveyType,
 } from '@lodestar/contracts';
-import type { PeriodBand } from '@lodestar/cx-metrics';
+import { type CurrentFigures, type PeriodBand } from '@lodestar/cx-metrics';
 import { DataSource } from 'typeorm';
-import type { CurrentFigures } from './measurement-periods';
 
 /** An org unit as a scorecard row needs it. */
 export interface ScorecardUnit {

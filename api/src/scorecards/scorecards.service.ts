@@ -19,13 +19,14 @@ import {
   cxIndex,
   cxResult,
   DEFAULT_MINIMUM_SAMPLE,
-  histogramFromScoreCounts,
   effectiveBand,
+  histogramFromScoreCounts,
+  MeasurementPeriods,
+  type PeriodBand,
   scoreValue,
   status,
   weightsProblem,
   withinMarginOfTarget,
-  type PeriodBand,
 } from '@lodestar/cx-metrics';
 import { ReadCache, type CacheTopic } from '../common/read-cache';
 import { ADJUSTED_METRICS, AdjustedFigures } from '../investments/adjusted-figures';
@@ -34,7 +35,6 @@ import { CxInvestmentsService } from '../investments/cx-investments.service';
 import { FiscalCalendarService } from '../settings/fiscal-calendar.service';
 import { ActionPlansService } from './action-plans.service';
 import { CommentsService } from './comments.service';
-import { MeasurementPeriods } from './measurement-periods';
 import { fiscalYearOf, periodLabel } from './scorecard-periods';
 import {
   ScorecardSources,

@@ -4,6 +4,7 @@ export * from './lib/cx-result';
 export * from './lib/leaderboard';
 export * from './lib/pareto';
 export * from './lib/measurement-aggregation';
+export * from './lib/measurement-rollup';
 export * from './lib/targets';
 export * from './lib/scoring';
 export * from './lib/cx-index';

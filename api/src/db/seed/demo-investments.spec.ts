@@ -2,7 +2,7 @@ import { monthsOf, quarterOfMonth, type CxInvestmentStatus } from '@lodestar/con
 import { AdjustedFigures } from '../../investments/adjusted-figures';
 import { decisionStep, statusAfter } from '../../investments/cx-investment-rules';
 import { Money } from '../../investments/money';
-import type { CurrentFigures } from '../../scorecards/measurement-periods';
+import type { CurrentFigures } from '@lodestar/cx-metrics';
 import { generateDemoActuals } from './demo-actuals';
 import { DEMO_FISCAL_CALENDAR, DEMO_UNITS, DEMO_USERS } from './demo-company';
 import { DEMO_INVESTMENT_CAPS, DEMO_INVESTMENTS, demoInvestmentId } from './demo-investments';

@@ -1,4 +1,4 @@
-import { aggregateMonths, type MeasurementAggregation, type MonthFigures } from '@lodestar/cx-metrics';
+import { aggregateMonths, type MeasurementAggregation, type MonthFigures } from './measurement-aggregation';
 
 /** The current version of one metric, unit and month, as stored (decimal strings). */
 export interface CurrentFigures extends MonthFigures {
@@ -9,8 +9,7 @@ export interface CurrentFigures extends MonthFigures {
 
 /**
  * Period values of measured metrics for many units at once, from the current versions of their
- * months, read in one statement. Agrees with `MeasurementsService.result` (`GET /measurements`):
- * a unit with any own value in the period takes its own months; otherwise a sum or ratio metric
+ * months. The one roll-up rule of measurements (`GET /measurements` and the scorecards use it): a unit with any own value in the period takes its own months; otherwise a sum or ratio metric
  * rolls up, month by month, the nearest units below it that hold a value (a unit that reports
  * its own figure is taken as it is and the units below it are not added again); level metrics
  * (latest, mean) do not add up across units and have no value then. The period is aggregated
@@ -53,6 +52,19 @@ export class MeasurementPeriods {
     if (aggregation !== 'sum' && aggregation !== 'ratio') return null;
     const rolled = months.map((month) => this.rolledMonth(units, aggregation, orgUnitId, month));
     return aggregateMonths(aggregation, rolled).value;
+  }
+
+  /** Each month's Σ of the nearest values below the unit (undefined where none is below it). */
+  rolledMonths(
+    metric: string,
+    aggregation: 'sum' | 'ratio',
+    orgUnitId: string,
+    months: readonly string[],
+  ): (MonthFigures | undefined)[] {
+    const units = this.figures.get(metric);
+    return months.map((month) =>
+      units ? this.rolledMonth(units, aggregation, orgUnitId, month) : undefined,
+    );
   }
 
   /** Σ of the nearest values below the unit in one month, or undefined when none is below it. */

@@ -1,4 +1,4 @@
-import { MeasurementPeriods, type CurrentFigures } from './measurement-periods';
+import { MeasurementPeriods, type CurrentFigures } from './measurement-rollup';
 
 /** company → sales (→ key-accounts, emea), service (→ field-service) */
 const CHILDREN = new Map([
