@@ -2,21 +2,14 @@ import { ChangeDetectionStrategy, Component, computed, input } from '@angular/co
 import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import type { CxInvestment, CxInvestmentKind } from '@lodestar/contracts';
+import { aggregateMonths } from '@lodestar/cx-metrics';
 import { formatInvestmentAmount, KIND_INFO } from '../investments/investment-format';
 import { InvestmentStatusChipComponent } from '../investments/investment-status-chip.component';
 import { IconComponent } from '../shared/icon.component';
 
-/** Σ of decimal amounts ("18000.00") in exact cents, back as a decimal string. */
+/** Σ of decimal amounts ("18000.00") exactly, with the decimal rules of the measurements' sums. */
 export function sumAmounts(amounts: readonly string[]): string {
-  let cents = 0n;
-  for (const amount of amounts) {
-    const [whole, fraction = ''] = amount.split('.');
-    const sign = whole.startsWith('-') ? -1n : 1n;
-    cents += sign * (BigInt(whole.replace('-', '') || '0') * 100n + BigInt((fraction + '00').slice(0, 2)));
-  }
-  const negative = cents < 0n;
-  const abs = negative ? -cents : cents;
-  return `${negative ? '-' : ''}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
+  return aggregateMonths('sum', amounts.map((value) => ({ value }))).value ?? '0.00';
 }
 
 /** Approved amounts by kind: what the adjusted margin adds back and the adjusted quota credits. */
