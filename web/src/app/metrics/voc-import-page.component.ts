@@ -38,6 +38,7 @@ import {
   VOC_CSV_HEADER,
 } from './voc-import-progress';
 import { VocImportService } from './voc-import.service';
+import { acceptDrag, droppedFile } from '../shared/file-drop';
 
 export const POLL_INTERVAL_MS = 500;
 
@@ -526,21 +527,14 @@ export class VocImportPageComponent implements OnInit {
   }
 
   protected dragOver(event: DragEvent): void {
-    event.preventDefault();
-    if (event.dataTransfer) event.dataTransfer.dropEffect = this.busy() ? 'none' : 'copy';
-    this.dragging.set(!this.busy());
+    this.dragging.set(acceptDrag(event, this.busy()));
   }
 
   protected dropped(event: DragEvent): void {
-    event.preventDefault();
     this.dragging.set(false);
-    const files = event.dataTransfer?.files;
-    if (!files?.length || this.busy()) return;
-    if (files.length > 1) {
-      this.choiceProblem.set('Drop one file at a time.');
-      return;
-    }
-    this.start(files[0]);
+    const drop = droppedFile(event, this.busy());
+    if (drop && 'problem' in drop) this.choiceProblem.set(drop.problem);
+    else if (drop) this.start(drop.file);
   }
 
   protected start(file: File): void {

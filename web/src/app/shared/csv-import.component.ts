@@ -22,6 +22,7 @@ import { formatBytes, formatInteger } from './format';
 import { IconComponent } from './icon.component';
 import { InlineErrorComponent } from './page-states.component';
 import { problemDetail } from './problem';
+import { acceptDrag, droppedFile } from './file-drop';
 
 /** What every CSV import answers with: at least the name of the file it stored. */
 export interface CsvImportResult {
@@ -394,21 +395,14 @@ export class CsvImportComponent<R extends CsvImportResult = CsvImportResult> {
   }
 
   protected dragOver(event: DragEvent): void {
-    event.preventDefault();
-    if (event.dataTransfer) event.dataTransfer.dropEffect = this.busy() ? 'none' : 'copy';
-    this.dragging.set(!this.busy());
+    this.dragging.set(acceptDrag(event, this.busy()));
   }
 
   protected dropped(event: DragEvent): void {
-    event.preventDefault();
     this.dragging.set(false);
-    const files = event.dataTransfer?.files;
-    if (!files?.length || this.busy()) return;
-    if (files.length > 1) {
-      this.choiceProblem.set('Drop one file at a time.');
-      return;
-    }
-    this.choose(files[0]);
+    const drop = droppedFile(event, this.busy());
+    if (drop && 'problem' in drop) this.choiceProblem.set(drop.problem);
+    else if (drop) this.choose(drop.file);
   }
 
   private choose(file: File): void {
