@@ -26,5 +26,6 @@ module.exports = {
   moduleNameMapper: {
     '^@lodestar/contracts$': path.join(__dirname, 'libs/contracts/src/index.ts'),
     '^@lodestar/cx-metrics$': path.join(__dirname, 'libs/cx-metrics/src/index.ts'),
+    '^@lodestar/incentives$': path.join(__dirname, 'libs/incentives/src/index.ts'),
   },
 };

@@ -10,6 +10,7 @@ module.exports = {
   moduleNameMapper: {
     '^@lodestar/contracts$': '<rootDir>/../libs/contracts/src/index.ts',
     '^@lodestar/cx-metrics$': '<rootDir>/../libs/cx-metrics/src/index.ts',
+    '^@lodestar/incentives$': '<rootDir>/../libs/incentives/src/index.ts',
   },
   transform: {
     '^.+\\.(ts|js|mjs|html|svg)$': [

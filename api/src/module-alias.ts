@@ -11,6 +11,7 @@ const distRoot = path.resolve(__dirname, '..', '..');
 const aliases: Record<string, string> = {
   '@lodestar/contracts': path.join(distRoot, 'libs', 'contracts', 'src', 'index.js'),
   '@lodestar/cx-metrics': path.join(distRoot, 'libs', 'cx-metrics', 'src', 'index.js'),
+  '@lodestar/incentives': path.join(distRoot, 'libs', 'incentives', 'src', 'index.js'),
 };
 
 type Resolve = (request: string, ...rest: unknown[]) => string;

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', FORCE_COLOR: process.env.CI ? '0' : '1' };
-const projects = ['libs/contracts/jest.config.cjs', 'libs/cx-metrics/jest.config.cjs', 'api/jest.config.cjs', 'web/jest.config.cjs', 'tests/jest.config.cjs'].filter(
+const projects = ['libs/contracts/jest.config.cjs', 'libs/cx-metrics/jest.config.cjs', 'libs/incentives/jest.config.cjs', 'api/jest.config.cjs', 'web/jest.config.cjs', 'tests/jest.config.cjs'].filter(
   (config) => fs.existsSync(path.join(root, config)),
 );
 

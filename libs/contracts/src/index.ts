@@ -6,3 +6,4 @@ export * from './lib/measurements';
 export * from './lib/targets';
 export * from './lib/scorecards';
 export * from './lib/investments';
+export * from './lib/incentives';
