@@ -509,3 +509,26 @@ export interface PayOverrideInput {
 
 /** Default answers a CX input needs before it may move pay (display uses 30). */
 export const DEFAULT_PAY_MINIMUM_SAMPLE = 100;
+
+// ───────────────────────────── my incentive ─────────────────────────────
+
+export interface MyParticipation {
+  plan: { id: string; name: string };
+  version: PlanVersionSummary;
+  orgUnit: { key: string; name: string };
+  annualTargetBonus: string;
+  startDate: string;
+  endDate: string | null;
+  /** When the participant acknowledged this published version; null: not yet. */
+  acknowledgedAt: string | null;
+}
+
+/** `GET /api/v1/incentives/me`: the signed-in person's plans, open-period projection and history. */
+export interface MyIncentive {
+  participations: MyParticipation[];
+  /** The projection for the open quarter (today's), with what it takes; null when not in a plan. */
+  current: Statement | null;
+  /** Closed and released statements, newest first (closed ones are shown as "in review"). */
+  history: StatementSummary[];
+  currency: string;
+}
