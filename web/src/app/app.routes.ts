@@ -53,6 +53,21 @@ export const routes: Routes = [
         loadChildren: () => import('./investments/investments.routes').then((m) => m.INVESTMENTS_ROUTES),
       },
       {
+        path: 'my-incentive',
+        canActivate: [pageGuard('my-incentive')],
+        loadChildren: () => import('./incentives/incentives.routes').then((m) => m.MY_INCENTIVE_ROUTES),
+      },
+      {
+        path: 'plans',
+        canActivate: [pageGuard('plans')],
+        loadChildren: () => import('./incentives/incentives.routes').then((m) => m.PLANS_ROUTES),
+      },
+      {
+        path: 'pay-statements',
+        canActivate: [pageGuard('pay-statements')],
+        loadChildren: () => import('./incentives/incentives.routes').then((m) => m.PAY_STATEMENTS_ROUTES),
+      },
+      {
         path: 'users',
         canActivate: [pageGuard('users')],
         loadChildren: () => import('./users/users.routes').then((m) => m.USERS_ROUTES),

@@ -9,6 +9,9 @@ export type PageKey =
   | 'measurements'
   | 'targets'
   | 'investments'
+  | 'my-incentive'
+  | 'plans'
+  | 'pay-statements'
   | 'users'
   | 'audit'
   | 'settings';
@@ -25,6 +28,11 @@ export const PAGE_ROLES: Readonly<Record<PageKey, readonly Role[] | typeof EVERY
   targets: ['CX_LEAD', 'EXECUTIVE', 'HR'],
   // Anyone in a unit may propose a CX investment; CX leads and approvers decide them on the same page.
   investments: EVERYONE,
+  // Executives are the plans' participants; the API answers only with their own pay.
+  'my-incentive': ['EXECUTIVE'],
+  // HR drafts and runs plans; approvers review versions, what-ifs and statements.
+  plans: ['HR', 'APPROVER'],
+  'pay-statements': ['HR', 'APPROVER'],
   users: ['ADMIN'],
   audit: ['HR', 'APPROVER', 'ADMIN'],
   settings: ['ADMIN'],

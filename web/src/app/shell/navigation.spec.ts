@@ -40,13 +40,15 @@ describe('navLinksFor', () => {
     ]);
   });
 
-  it('shows HR and approvers the audit log but not users or settings, and HR the targets to read', () => {
+  it('shows HR and approvers the plans, statements and audit log but not users or settings, and HR the targets to read', () => {
     expect(labels(['HR', 'MEMBER'])).toEqual([
       'Scorecard',
       'Organisation',
       'Voice of the customer',
       'Targets',
       'CX investments',
+      'Incentive plans',
+      'Statements',
       'Audit log',
     ]);
     expect(labels(['APPROVER'])).toEqual([
@@ -54,6 +56,8 @@ describe('navLinksFor', () => {
       'Organisation',
       'Voice of the customer',
       'CX investments',
+      'Incentive plans',
+      'Statements',
       'Audit log',
     ]);
   });
@@ -70,13 +74,14 @@ describe('navLinksFor', () => {
     ]);
   });
 
-  it('gives executives and reviewers no admin pages, no import and no measurements entry', () => {
+  it('gives executives their own incentive but no admin pages, no plans, no import and no measurements entry', () => {
     expect(labels(['EXECUTIVE', 'MEMBER'])).toEqual([
       'Scorecard',
       'Organisation',
       'Voice of the customer',
       'Targets',
       'CX investments',
+      'My incentive',
     ]);
     expect(labels(['REVIEWER', 'MEMBER'])).toEqual([
       'Scorecard',
