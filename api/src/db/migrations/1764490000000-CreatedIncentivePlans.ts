@@ -16,9 +16,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * - `statement_periods`: quarters HR has closed (and released); any other quarter is open.
  * - `statements`: one per participant and quarter; a projection while the quarter is open, a
  *   locked snapshot once closed. `trace` is the calculation trace.
+ * - `statement_inquiries`: a participant's question about a statement and HR's answer.
  * - `statement_adjustments`: prior-period adjustments carried into a statement (restatements
  *   of a closed quarter's inputs, or an inquiry's adjustment).
- * - `statement_inquiries`: a participant's question about a statement and HR's answer.
  */
 export class CreatedIncentivePlans1764490000000 implements MigrationInterface {
   name = 'CreatedIncentivePlans1764490000000';
@@ -140,19 +140,6 @@ export class CreatedIncentivePlans1764490000000 implements MigrationInterface {
     await q.query(`CREATE INDEX statements_period_idx ON statements (period, status)`);
     await q.query(`CREATE INDEX statements_user_idx ON statements (user_id, period)`);
     await q.query(`
-      CREATE TABLE statement_adjustments (
-        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-        statement_id uuid NOT NULL REFERENCES statements(id) ON DELETE CASCADE,
-        for_period text NOT NULL CONSTRAINT statement_adjustments_period_label CHECK (for_period ~ '^FY\\d{4}-Q[1-4]$'),
-        for_statement_id uuid REFERENCES statements(id),
-        amount numeric(14, 2) NOT NULL,
-        reason text NOT NULL,
-        source text NOT NULL CONSTRAINT statement_adjustments_source_known CHECK (source IN ('RESTATEMENT','INQUIRY')),
-        created_at timestamptz NOT NULL DEFAULT now()
-      )`);
-    await q.query(`CREATE INDEX statement_adjustments_statement_idx ON statement_adjustments (statement_id)`);
-    await q.query(`CREATE INDEX statement_adjustments_for_statement_idx ON statement_adjustments (for_statement_id)`);
-    await q.query(`
       CREATE TABLE statement_inquiries (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         statement_id uuid NOT NULL REFERENCES statements(id) ON DELETE CASCADE,
@@ -171,11 +158,27 @@ export class CreatedIncentivePlans1764490000000 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX statement_inquiries_statement_idx ON statement_inquiries (statement_id)`);
     await q.query(`CREATE INDEX statement_inquiries_open_idx ON statement_inquiries (created_at) WHERE status = 'OPEN'`);
+    await q.query(`
+      CREATE TABLE statement_adjustments (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        statement_id uuid NOT NULL REFERENCES statements(id) ON DELETE CASCADE,
+        for_period text NOT NULL CONSTRAINT statement_adjustments_period_label CHECK (for_period ~ '^FY\\d{4}-Q[1-4]$'),
+        for_statement_id uuid REFERENCES statements(id),
+        amount numeric(14, 2) NOT NULL,
+        reason text NOT NULL,
+        source text NOT NULL CONSTRAINT statement_adjustments_source_known CHECK (source IN ('RESTATEMENT','INQUIRY')),
+        -- the inquiry whose answer made it (source INQUIRY): an inquiry's adjustment is applied once
+        inquiry_id uuid REFERENCES statement_inquiries(id),
+        CONSTRAINT statement_adjustments_inquiry_given CHECK ((source = 'INQUIRY') = (inquiry_id IS NOT NULL)),
+        created_at timestamptz NOT NULL DEFAULT now()
+      )`);
+    await q.query(`CREATE INDEX statement_adjustments_statement_idx ON statement_adjustments (statement_id)`);
+    await q.query(`CREATE INDEX statement_adjustments_for_statement_idx ON statement_adjustments (for_statement_id)`);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE statement_inquiries`);
     await q.query(`DROP TABLE statement_adjustments`);
+    await q.query(`DROP TABLE statement_inquiries`);
     await q.query(`DROP TABLE statements`);
     await q.query(`DROP TABLE statement_periods`);
     await q.query(`DROP TABLE pay_overrides`);
