@@ -380,6 +380,11 @@ export interface StatementSummary {
   totalPayout: string;
   periodTarget: string;
   amount: string;
+  /**
+   * Σ prior-period adjustments carried into this statement (the `statements.adjustments` column),
+   * in cents; optional so that older payloads still type-check, "0.00" when there are none.
+   */
+  adjustments?: string;
   payable: string;
   currency: string;
   openInquiries: number;
