@@ -68,7 +68,7 @@ export const CX_COLUMN_ORDER = [
 const INDEX_BAND: TargetBand = { threshold: 50, target: 100, stretch: 150 };
 
 /** The org tree as one read, with the lookups a scorecard needs. */
-interface OrgSnapshot {
+export interface OrgSnapshot {
   units: ScorecardUnit[];
   byId: Map<string, ScorecardUnit>;
   byKey: Map<string, ScorecardUnit>;
@@ -101,7 +101,7 @@ function sent<T>(scorecard: T): Sent<T> {
 }
 
 /** A CX result of a unit's subtree in a period, as a cell shows it. */
-interface VocFigure {
+export interface VocFigure {
   value: number | null;
   n: number;
   marginOfError: number | null;
@@ -209,15 +209,7 @@ export class ScorecardsService {
   }
 
   private async org(): Promise<OrgSnapshot> {
-    const units = await this.sources.units();
-    const byId = new Map(units.map((unit) => [unit.id, unit]));
-    const children = new Map<string, ScorecardUnit[]>();
-    // units come ordered by name, so each list of children is too
-    for (const unit of units) {
-      if (unit.parentId && byId.has(unit.parentId))
-        children.set(unit.parentId, [...(children.get(unit.parentId) ?? []), unit]);
-    }
-    return { units, byId, byKey: new Map(units.map((unit) => [unit.key, unit])), children };
+    return orgSnapshot(await this.sources.units());
   }
 
   /** The rows of these units for a period, and the CX columns they follow. */
@@ -366,11 +358,7 @@ export class ScorecardsService {
 
   /** The band that applies to the unit, metric and asked period; none when it could not be scored. */
   private band(facts: Facts, unit: ScorecardUnit, metric: ScorecardMetric): TargetBand | null {
-    const targets = facts.targets.get(`${unit.id} ${metric.key}`);
-    if (!targets) return null;
-    const band = effectiveBand(targets, metric.aggregation, facts.period, facts.startMonth)?.band ?? null;
-    // the table keeps bands ordered one way or the other; one ordered against the metric's direction is not scored
-    return band && !bandProblem(metric.direction, band) ? band : null;
+    return scorableBand(facts.targets.get(`${unit.id} ${metric.key}`), metric, facts.period, facts.startMonth);
   }
 
   /** The unit's CX index over its own weights or the company default, with its status. */
@@ -379,46 +367,97 @@ export class ScorecardsService {
     unit: ScorecardUnit,
     cx: ScorecardCell[],
   ): CxIndexResult & { status: Status | null } {
-    const own = facts.weights.filter((weight) => weight.orgUnitId === unit.id);
-    const weights = own.length ? own : facts.weights.filter((weight) => weight.orgUnitId === null);
-    if (!weights.length) {
-      return {
-        ...emptyIndex,
-        note: 'No CX index weights are set: the CX lead sets the company default or the unit’s own.',
-      };
-    }
-    const problem = weightsProblem(weights);
-    if (problem) return { ...emptyIndex, note: `The CX index weights cannot be used: ${problem}.` };
     const cells = new Map(cx.map((cell) => [cell.metric, cell]));
-    const result = cxIndex(
-      weights.map(({ metric, weight }) => {
-        const definition = facts.metrics.get(metric);
-        const cell = cells.get(metric) ?? (definition ? this.cell(facts, unit, definition) : undefined);
-        return {
-          metric,
-          weight,
-          score: cell?.score ?? null,
-          insufficientSample: cell?.insufficientSample ?? false,
-          hasTarget: cell?.target !== null && cell?.target !== undefined,
-        };
-      }),
-    );
+    const result = unitCxIndex(facts.weights, unit.id, (metric) => {
+      const definition = facts.metrics.get(metric);
+      const cell = cells.get(metric) ?? (definition ? this.cell(facts, unit, definition) : undefined);
+      return cell && { score: cell.score, insufficientSample: cell.insufficientSample, hasTarget: cell.target !== null };
+    });
+    if (!result.components.length) return { ...result, status: null };
     const indexMetric = facts.metrics.get(CX_INDEX_METRIC);
     const band = (indexMetric && this.band(facts, unit, indexMetric)) || INDEX_BAND;
     return { ...result, status: result.value === null ? null : status(result.value, band, 'higher') };
   }
 }
 
-type MeasuredAggregation = 'sum' | 'ratio' | 'latest' | 'mean';
+export type MeasuredAggregation = 'sum' | 'ratio' | 'latest' | 'mean';
 
-const emptyIndex: CxIndexResult & { status: Status | null } = {
+const emptyIndex: CxIndexResult = {
   value: null,
   weightUsed: 0,
   insufficient: true,
   components: [],
   note: null,
-  status: null,
 };
+
+/** The org tree of these units (ordered by name, as `ScorecardSources.units` reads them) with its lookups. */
+export function orgSnapshot(units: ScorecardUnit[]): OrgSnapshot {
+  const byId = new Map(units.map((unit) => [unit.id, unit]));
+  const children = new Map<string, ScorecardUnit[]>();
+  // units come ordered by name, so each list of children is too
+  for (const unit of units) {
+    if (unit.parentId && byId.has(unit.parentId))
+      children.set(unit.parentId, [...(children.get(unit.parentId) ?? []), unit]);
+  }
+  return { units, byId, byKey: new Map(units.map((unit) => [unit.key, unit])), children };
+}
+
+/**
+ * The band that applies to a unit's metric in a period, from the targets set for that unit and
+ * metric (`effectiveBand`); null when none applies or the band cannot be scored.
+ */
+export function scorableBand(
+  targets: readonly PeriodBand[] | undefined,
+  metric: Pick<ScorecardMetric, 'aggregation' | 'direction'>,
+  period: string,
+  startMonth: number,
+): TargetBand | null {
+  if (!targets) return null;
+  const band = effectiveBand(targets, metric.aggregation, period, startMonth)?.band ?? null;
+  // the table keeps bands ordered one way or the other; one ordered against the metric's direction is not scored
+  return band && !bandProblem(metric.direction, band) ? band : null;
+}
+
+/** What the CX index needs of one weighted metric of a unit. */
+export interface IndexPart {
+  score: number | null;
+  insufficientSample: boolean;
+  hasTarget: boolean;
+}
+
+/**
+ * A unit's CX index over its own weights or, when it has none, the company default (`orgUnitId`
+ * null), by `cxIndex` of `@lodestar/cx-metrics`; `part` gives each weighted metric's score. No
+ * weights, or weights that cannot be used, give an empty, insufficient index with a note saying so.
+ */
+export function unitCxIndex(
+  weights: readonly IndexWeight[],
+  unitId: string,
+  part: (metric: string) => IndexPart | undefined,
+): CxIndexResult {
+  const own = weights.filter((weight) => weight.orgUnitId === unitId);
+  const chosen = own.length ? own : weights.filter((weight) => weight.orgUnitId === null);
+  if (!chosen.length) {
+    return {
+      ...emptyIndex,
+      note: 'No CX index weights are set: the CX lead sets the company default or the unit’s own.',
+    };
+  }
+  const problem = weightsProblem(chosen);
+  if (problem) return { ...emptyIndex, note: `The CX index weights cannot be used: ${problem}.` };
+  return cxIndex(
+    chosen.map(({ metric, weight }) => {
+      const found = part(metric);
+      return {
+        metric,
+        weight,
+        score: found?.score ?? null,
+        insufficientSample: found?.insufficientSample ?? false,
+        hasTarget: found?.hasTarget ?? false,
+      };
+    }),
+  );
+}
 
 /** CX-category metrics, built-ins in their fixed order, then custom ones by key; never the CX index itself. */
 export function cxColumnMetrics(metrics: readonly ScorecardMetric[]): ScorecardMetric[] {
@@ -431,7 +470,8 @@ export function cxColumnMetrics(metrics: readonly ScorecardMetric[]): ScorecardM
     .sort((a, b) => rank(a.key) - rank(b.key) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
-function isMeasured(metric: ScorecardMetric | undefined): boolean {
+/** A metric whose value comes from measurements (not answers, not the CX index). */
+export function isMeasured(metric: ScorecardMetric | undefined): boolean {
   return (
     !!metric && !metric.survey && metric.aggregation !== 'response_weighted' && metric.key !== CX_INDEX_METRIC
   );
@@ -467,13 +507,15 @@ function headcount(org: OrgSnapshot, unit: ScorecardUnit): number {
 
 /**
  * The CX result of every asked unit's subtree, survey and period, by the formulas of
- * `@lodestar/cx-metrics` and the same minimum sample as `GET /cx/results`.
+ * `@lodestar/cx-metrics` and (by default) the same minimum sample as `GET /cx/results`, keyed
+ * `${unitId} ${survey} ${period}`. `units` and `periods` are the lists `vocScoreCounts` was asked for.
  */
-function vocFigures(
-  counts: VocScoreCount[],
-  units: ScorecardUnit[],
-  surveys: SurveyType[],
-  periods: string[],
+export function vocFigures(
+  counts: readonly VocScoreCount[],
+  units: readonly { id: string }[],
+  surveys: readonly SurveyType[],
+  periods: readonly string[],
+  minimumSample: number = DEFAULT_MINIMUM_SAMPLE,
 ): Map<string, VocFigure> {
   const grouped = new Map<string, { score: number; count: number }[]>();
   for (const row of counts) {
@@ -487,7 +529,7 @@ function vocFigures(
         const key = `${unit.id} ${survey} ${period}`;
         const result = cxResult(
           histogramFromScoreCounts(survey, grouped.get(key) ?? []),
-          DEFAULT_MINIMUM_SAMPLE,
+          minimumSample,
         );
         figures.set(key, {
           value: result.value,
@@ -502,15 +544,17 @@ function vocFigures(
 }
 
 /** The ids of a unit and every unit below it. */
-function subtreeIds(org: OrgSnapshot, unit: ScorecardUnit): string[] {
+export function subtreeIds(org: OrgSnapshot, unit: ScorecardUnit): string[] {
   return [unit.id, ...(org.children.get(unit.id) ?? []).flatMap((child) => subtreeIds(org, child))];
 }
 
-function childIds(org: OrgSnapshot): Map<string, string[]> {
+/** unit id → ids of its direct children, as `MeasurementPeriods` and `AdjustedFigures` take them. */
+export function childIds(org: OrgSnapshot): Map<string, string[]> {
   return new Map([...org.children].map(([id, children]) => [id, children.map((child) => child.id)]));
 }
 
-function groupTargets(targets: UnitTarget[]): Map<string, PeriodBand[]> {
+/** Targets as set, by `${unitId} ${metric}`. */
+export function groupTargets(targets: readonly UnitTarget[]): Map<string, PeriodBand[]> {
   const grouped = new Map<string, PeriodBand[]>();
   for (const target of targets) {
     const key = `${target.orgUnitId} ${target.metric}`;
