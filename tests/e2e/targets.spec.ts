@@ -8,8 +8,8 @@ import { RunningServer, scratchDir, startServer } from '../support/server';
 
 const SCREENSHOTS = path.resolve(__dirname, '..', '..', 'tmp', 'screenshots');
 const HEADER = 'metric,org_unit,period,threshold,target,stretch';
-/** The demo's targets are FY2025 and FY2026; the CX lead sets the year after. */
-const NEXT_YEAR = 'FY2027';
+/** The demo's targets are FY2025 to FY2027; the CX lead sets the year after. */
+const NEXT_YEAR = 'FY2028';
 
 interface StoredTarget {
   metric: string;

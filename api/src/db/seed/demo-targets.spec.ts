@@ -44,9 +44,9 @@ describe('the demo targets', () => {
     expect(problems).toEqual([]);
   });
 
-  it('sets FY2025 and FY2026 for the company and every function', () => {
+  it('sets FY2025, FY2026 and FY2027 for the company and every function', () => {
     for (const unit of ['company', ...FUNCTIONS]) {
-      for (const year of ['FY2025', 'FY2026']) {
+      for (const year of ['FY2025', 'FY2026', 'FY2027']) {
         expect(targets.some((target) => target.unit === unit && target.period.startsWith(year))).toBe(true);
       }
     }

@@ -1,5 +1,5 @@
 /**
- * The demo's targets for FY2025 and FY2026 and its CX index weights: fixed data that fits the
+ * The demo's targets for FY2025, FY2026 and FY2027 and its CX index weights: fixed data that fits the
  * story of the demo's survey answers and actuals (see demo-voc.ts and demo-actuals.ts).
  * - FY2025: NPS, CSAT and CES fall short of their targets everywhere the delivery crisis reaches
  *   (the company's NPS ends the year around 18 against a target of 35); Sales beats its quota
@@ -9,6 +9,8 @@
  *   40, complaints and on-time delivery come back, quota attainment settles around 100 %, and
  *   margin, carrying the CX investments, lands between threshold and target. Service's
  *   escalations are phased by quarter, falling as the recovery takes hold.
+ * - FY2027, the year under way: the FY2026 bands carried over (the incentive plan's curves read
+ *   them), with Service's escalations set for the year.
  * Lower-is-better metrics (complaint rate, churn, escalations, budget attainment) have falling
  * bands. Functions get targets for the metrics they are measured on: their VoC surveys, their
  * primary commercial metric and the CX index; HR only its budget.
@@ -107,13 +109,14 @@ const YEARLY: Record<string, Record<string, readonly [Band, Band]>> = {
   },
 };
 
-/** Targets set for one period only: FY2025's escalations as a year, FY2026's phased by quarter. */
+/** Targets set for one period only: escalations as a year in FY2025 and FY2027, phased by quarter in FY2026. */
 const PHASED: { unit: string; metric: string; period: string; band: Band }[] = [
   { unit: 'service', metric: 'escalations', period: 'FY2025', band: [260, 220, 180] },
   { unit: 'service', metric: 'escalations', period: 'FY2026-Q1', band: [80, 65, 50] },
   { unit: 'service', metric: 'escalations', period: 'FY2026-Q2', band: [55, 45, 35] },
   { unit: 'service', metric: 'escalations', period: 'FY2026-Q3', band: [40, 30, 22] },
   { unit: 'service', metric: 'escalations', period: 'FY2026-Q4', band: [36, 28, 20] },
+  { unit: 'service', metric: 'escalations', period: 'FY2027', band: [140, 110, 80] },
 ];
 
 /** The company default weighs the CX metrics most units are measured on; Sales weighs its surveys only. */
@@ -131,12 +134,16 @@ function target(unit: string, metric: string, period: string, [threshold, goal, 
   return { metric, unit, period, threshold: String(threshold), target: String(goal), stretch: String(stretch) };
 }
 
-/** Every demo target, in a fixed order: units as listed, their metrics, FY2025 before FY2026. */
+/** Every demo target, in a fixed order: units as listed, their metrics, FY2025 before FY2026 before FY2027. */
 export function generateDemoTargets(): DemoTarget[] {
   const targets: DemoTarget[] = [];
   for (const [unit, metrics] of Object.entries(YEARLY)) {
     for (const [metric, [fy2025, fy2026]] of Object.entries(metrics)) {
-      targets.push(target(unit, metric, 'FY2025', fy2025), target(unit, metric, 'FY2026', fy2026));
+      targets.push(
+        target(unit, metric, 'FY2025', fy2025),
+        target(unit, metric, 'FY2026', fy2026),
+        target(unit, metric, 'FY2027', fy2026),
+      );
     }
   }
   for (const { unit, metric, period, band } of PHASED) targets.push(target(unit, metric, period, band));

@@ -24,7 +24,7 @@ export interface SeedOptions {
   voc?: boolean;
   /** The demo's commercial and operational actuals (about 500 measurements); loaded unless false. */
   actuals?: boolean;
-  /** The demo's targets for FY2025 and FY2026 and its CX index weights; loaded unless false. */
+  /** The demo's targets for FY2025 to FY2027 and its CX index weights; loaded unless false. */
   targets?: boolean;
 }
 
