@@ -40,6 +40,16 @@ export type CurveSpec =
 /** A component key: lower-case letters, digits and `_`, starting with a letter, at most 40. */
 export const COMPONENT_KEY_PATTERN = /^[a-z][a-z0-9_]{0,39}$/;
 
+/**
+ * A component metric that stands for the scope unit's primary commercial metric (SPEC §3
+ * "Metric definitions": quota attainment for Sales, pipeline for Marketing, renewal rate for
+ * Service, budget attainment for cost centres, revenue for the company), in its adjusted form
+ * where there is one (quota attainment → adjusted quota attainment), so one plan can pay every
+ * executive on their own commercial result. Its direction differs by unit, so its curve comes
+ * from targets.
+ */
+export const PRIMARY_COMMERCIAL_METRIC = 'primary_commercial';
+
 export interface PlanComponent {
   /** Unique within the version (`cx_index`, `quota`); gates name components by it. */
   key: string;
