@@ -1,1 +1,3 @@
-export {};
+export * from './lib/decimal';
+export * from './lib/payout-curve';
+export * from './lib/plan-rules';
