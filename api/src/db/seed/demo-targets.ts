@@ -49,12 +49,16 @@ const YEARLY: Record<string, Record<string, readonly [Band, Band]>> = {
     churn: [[1, 0.8, 0.6], [0.9, 0.7, 0.5]],
     revenue: [[530_000_000, 560_000_000, 600_000_000], [600_000_000, 640_000_000, 690_000_000]],
     gross_margin: [[44, 46, 48], [43, 45, 47]],
+    // pay reads margin with the approved CX investments added back, against the same band
+    adjusted_margin: [[44, 46, 48], [43, 45, 47]],
     cx_index: [CX_INDEX, CX_INDEX],
   },
   sales: {
     nps: [[25, 35, 45], [30, 40, 50]],
     csat: [[50, 58, 66], [50, 56, 64]],
     quota_attainment: [[90, 100, 120], [90, 100, 120]],
+    // pay reads quota attainment with the approved quota relief credited, against the same band
+    adjusted_quota_attainment: [[90, 100, 120], [90, 100, 120]],
     revenue: [[420_000_000, 450_000_000, 480_000_000], [480_000_000, 510_000_000, 550_000_000]],
     gross_margin: [[42, 44, 46], [41, 43, 45]],
     cx_index: [CX_INDEX, CX_INDEX],
@@ -101,6 +105,8 @@ const YEARLY: Record<string, Record<string, readonly [Band, Band]>> = {
   },
   hr: {
     budget_attainment: [BUDGET, BUDGET],
+    // HR has no surveys of its own: its index is insufficient, and a plan paying on it pays at target
+    cx_index: [CX_INDEX, CX_INDEX],
   },
   it: {
     ces: [[4.5, 5, 5.5], [4.4, 4.7, 5.1]],
