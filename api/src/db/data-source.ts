@@ -18,8 +18,9 @@ import { CreatedCxInvestments1764390000000 } from './migrations/1764390000000-Cr
 import { CreatedIncentivePlans1764490000000 } from './migrations/1764490000000-CreatedIncentivePlans';
 import { ActionPlanEntity } from '../scorecards/action-plan.entity';
 import { ScorecardCommentEntity } from '../scorecards/scorecard-comment.entity';
+import { StatementInquiryEntity } from '../incentives/statement-inquiry.entity';
 
-export const ENTITIES = [UserEntity, SessionEntity, OrgUnitEntity, SettingEntity, AuditEntryEntity, MetricDefinitionEntity, VocImportEntity, MeasurementEntity, TargetEntity, CxIndexWeightEntity, ScorecardCommentEntity, ActionPlanEntity];
+export const ENTITIES = [UserEntity, SessionEntity, OrgUnitEntity, SettingEntity, AuditEntryEntity, MetricDefinitionEntity, VocImportEntity, MeasurementEntity, TargetEntity, CxIndexWeightEntity, ScorecardCommentEntity, ActionPlanEntity, StatementInquiryEntity];
 export const MIGRATIONS = [CreatedFoundationSchema1763890000000, CreatedMetricsAndVoc1763990000000, CreatedMeasurements1764090000000, CreatedTargets1764190000000, CreatedScorecardComments1764290000000, CreatedCxInvestments1764390000000, CreatedIncentivePlans1764490000000];
 
 /** TypeORM options for a database URL: migrations only, never `synchronize`. */
