@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 
 /** What a cached read depends on; a write to one of them drops every entry that used it. */
-export type CacheTopic = 'org' | 'calendar' | 'voc' | 'measurements' | 'targets' | 'scorecards' | 'sessions';
+export type CacheTopic =
+  | 'org'
+  | 'calendar'
+  | 'voc'
+  | 'measurements'
+  | 'targets'
+  | 'scorecards'
+  | 'sessions'
+  // plan versions, participants, pay overrides, inquiries' adjustments, closed and released quarters
+  | 'incentives';
 
 interface Entry {
   value: Promise<unknown>;
@@ -35,6 +44,11 @@ export class ReadCache {
     for (const topic of topics) this.generations.set(topic, (this.generations.get(topic) ?? 0) + 1);
   }
 
+  /** The current generation of these topics: it differs from an earlier one once any of them changed. */
+  generation(topics: readonly CacheTopic[]): string {
+    return topics.map((topic) => this.generations.get(topic) ?? 0).join('.');
+  }
+
   get<T>(
     key: string,
     topics: CacheTopic[],
@@ -42,7 +56,7 @@ export class ReadCache {
     load: () => Promise<T>,
     options: ReadCacheOptions = {},
   ): Promise<T> {
-    const generation = topics.map((topic) => this.generations.get(topic) ?? 0).join('.');
+    const generation = this.generation(topics);
     const now = Date.now();
     const hit = this.entries.get(key);
     if (hit && hit.generation === generation) {
