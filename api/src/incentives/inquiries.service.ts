@@ -9,7 +9,12 @@ import type { Inquiry, InquiryReason, InquiryStatus, Page } from '@lodestar/cont
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { RequestUser } from '../common/request-user';
-import { checkAdjustment, type AnswerInquiryDto, type InquiryListQuery, type RaiseInquiryDto } from './dto/inquiry.dto';
+import {
+  checkAdjustment,
+  type AnswerInquiryDto,
+  type InquiryListQuery,
+  type RaiseInquiryDto,
+} from './dto/inquiry.dto';
 
 /** The audit log's name for an inquiry. Its entries hold pay data (amounts of a statement). */
 export const INQUIRY_ENTITY = 'statement_inquiry';
@@ -140,9 +145,9 @@ export class InquiriesService {
     const status = query.status === 'ALL' ? null : query.status;
     const where = 'WHERE ($1::text IS NULL OR i.status = $1)';
     const [[{ total }], rows] = await Promise.all([
-      this.dataSource.query(`SELECT count(*)::int AS total FROM statement_inquiries i ${where}`, [status]) as Promise<
-        { total: number }[]
-      >,
+      this.dataSource.query(`SELECT count(*)::int AS total FROM statement_inquiries i ${where}`, [
+        status,
+      ]) as Promise<{ total: number }[]>,
       this.dataSource.query(
         `${SELECT_INQUIRIES} ${where} ORDER BY i.created_at DESC, i.id DESC LIMIT $2 OFFSET $3`,
         [status, query.pageSize, (query.page - 1) * query.pageSize],

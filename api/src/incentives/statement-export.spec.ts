@@ -35,7 +35,14 @@ describe('statement export rows', () => {
   it('adds one payout column per component key of the period, in the order they first appear', () => {
     const table = statementTable([
       base,
-      { ...base, id: 'b', components: [{ key: 'margin', payout: '120.25' }, { key: 'quota', payout: '80' }] },
+      {
+        ...base,
+        id: 'b',
+        components: [
+          { key: 'margin', payout: '120.25' },
+          { key: 'quota', payout: '80' },
+        ],
+      },
     ]);
     expect(table.columns.map((column) => column.title)).toEqual([
       ...STATEMENT_COLUMNS.map((column) => column.title),
@@ -83,7 +90,13 @@ describe('statement export rows', () => {
 
   it('lists payroll lines with the payable in cents and the company currency', () => {
     const table = payrollTable([
-      { id: 's1', period: 'FY2026-Q1', name: 'Victor Salas', email: 'vp.sales@example.com', payable: '21454.8' },
+      {
+        id: 's1',
+        period: 'FY2026-Q1',
+        name: 'Victor Salas',
+        email: 'vp.sales@example.com',
+        payable: '21454.8',
+      },
     ]);
     expect(tableCsv(table)).toBe(
       'employee_email,employee_name,period,payable,currency,statement_id\r\n' +

@@ -211,7 +211,10 @@ export function tableSheet(table: ExportTable): SheetCell[][] {
 /** Column widths that fit the titles and the longest value, within reason. */
 export function sheetWidths(table: ExportTable): { width: number }[] {
   return table.columns.map((column, index) => {
-    const longest = table.rows.reduce((most, row) => Math.max(most, row[index]?.length ?? 0), column.title.length);
+    const longest = table.rows.reduce(
+      (most, row) => Math.max(most, row[index]?.length ?? 0),
+      column.title.length,
+    );
     return { width: Math.min(40, Math.max(10, longest + 2)) };
   });
 }

@@ -64,7 +64,8 @@ export class StatementExportsService {
       return statementTable(
         rows.map((row) => ({
           ...row,
-          eligibleDays: row.eligibleDays !== null && /^\d+$/.test(row.eligibleDays) ? Number(row.eligibleDays) : null,
+          eligibleDays:
+            row.eligibleDays !== null && /^\d+$/.test(row.eligibleDays) ? Number(row.eligibleDays) : null,
           components: row.components ?? [],
         })),
       );

@@ -33,7 +33,8 @@ const LIST_STATUS_MESSAGE = `status must be one of ${INQUIRY_LIST_STATUSES.join(
 
 /** A signed amount of money as `numeric(14, 2)` stores it: at most 12 digits before the point and 2 after. */
 const SIGNED_AMOUNT = /^-?\d{1,12}(\.\d{1,2})?$/;
-const AMOUNT_EXAMPLE = 'a signed amount of money with at most 12 digits before the point and 2 after, such as "250.00" or "-120.50"';
+const AMOUNT_EXAMPLE =
+  'a signed amount of money with at most 12 digits before the point and 2 after, such as "250.00" or "-120.50"';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -48,7 +49,10 @@ export function checkAdjustment(
   const given = input !== undefined && input !== null && input !== '';
   if (status !== 'ADJUSTED') {
     return given
-      ? { problem: 'adjustment is only for status ADJUSTED: leave it out when the inquiry is answered or rejected' }
+      ? {
+          problem:
+            'adjustment is only for status ADJUSTED: leave it out when the inquiry is answered or rejected',
+        }
       : { adjustment: null };
   }
   if (!given) {

@@ -14,7 +14,10 @@ export class PayrollExportQuery {
 
 /** `GET /api/v1/statements/export` */
 export class StatementExportQuery {
-  @ApiProperty({ example: 'FY2026-Q1', description: 'A fiscal quarter; every statement of it, in any status.' })
+  @ApiProperty({
+    example: 'FY2026-Q1',
+    description: 'A fiscal quarter; every statement of it, in any status.',
+  })
   @Matches(QUARTER, { message: QUARTER_MESSAGE })
   period!: string;
 
