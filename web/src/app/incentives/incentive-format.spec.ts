@@ -107,9 +107,9 @@ describe('labels', () => {
     expect(segmentSentence({ kind: 'SHORT', first }, 'percent')).toBe(
       'Short of the first point (90.0 % ↦ 50.0 %): pays 0 %.',
     );
-    expect(segmentSentence({ kind: 'BETWEEN', from: { value: '100', payout: '100' }, to: last }, 'percent')).toBe(
-      'Between 100.0 % ↦ 100.0 % and 120.0 % ↦ 200.0 %: paid on the straight line between them.',
-    );
+    expect(
+      segmentSentence({ kind: 'BETWEEN', from: { value: '100', payout: '100' }, to: last }, 'percent'),
+    ).toBe('Between 100.0 % ↦ 100.0 % and 120.0 % ↦ 200.0 %: paid on the straight line between them.');
     expect(segmentSentence({ kind: 'BEYOND', last })).toBe(
       'Beyond the last point (120 ↦ 200.0 %): pays 200.0 %, the curve’s end.',
     );

@@ -102,7 +102,10 @@ export function formatStatementMoney(
  * Money with every digit the calculation kept, for the trace: "12356.0547945205479452055" →
  * "€12,356.0547945205479452055". Whole cents still show two decimals: "12356.5" → "€12,356.50".
  */
-export function formatExactMoney(value: string | null | undefined, currency: string = MONEY_CURRENCY): string {
+export function formatExactMoney(
+  value: string | null | undefined,
+  currency: string = MONEY_CURRENCY,
+): string {
   const decimal = readDecimal(value);
   if (!decimal) return NO_VALUE;
   return formatDigits(decimal, Math.max(2, decimal.decimalPlaces()), currency);
@@ -285,7 +288,10 @@ export function componentEffects(component: ComponentTrace): ComponentEffect[] {
 }
 
 /** Money's sign in words for an adjustment or a carried amount: "+€250.00", "-€120.00". */
-export function formatSignedMoney(value: string | null | undefined, currency: string = MONEY_CURRENCY): string {
+export function formatSignedMoney(
+  value: string | null | undefined,
+  currency: string = MONEY_CURRENCY,
+): string {
   const decimal = readDecimal(value);
   if (!decimal) return NO_VALUE;
   const text = formatStatementMoney(value, currency);
@@ -302,4 +308,21 @@ export function isNonZeroMoney(value: string | null | undefined): boolean {
 export function chartNumber(value: string | null | undefined): number | null {
   const decimal = readDecimal(value);
   return decimal ? decimal.toNumber() : null;
+}
+
+/** The exact sum of decimal strings (adjustments), as a decimal string. */
+export function sumDecimals(values: readonly string[]): string {
+  return values.reduce((sum, value) => sum.plus(readDecimal(value) ?? 0), new Decimal(0)).toFixed();
+}
+
+/** Compares two decimal strings exactly: negative, zero or positive as `a` is below, equal to or above `b`. */
+export function compareDecimals(a: string, b: string): number {
+  const left = readDecimal(a) ?? new Decimal(0);
+  const right = readDecimal(b) ?? new Decimal(0);
+  return left.comparedTo(right);
+}
+
+/** The absolute value of a decimal string, as a decimal string. */
+export function absDecimal(value: string): string {
+  return (readDecimal(value) ?? new Decimal(0)).abs().toFixed();
 }

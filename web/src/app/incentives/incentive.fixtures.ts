@@ -46,7 +46,10 @@ const CX_POINTS = [
 ];
 
 function component(
-  base: Pick<ComponentTrace, 'key' | 'label' | 'metric' | 'metricName' | 'unit' | 'weight' | 'points' | 'cap'>,
+  base: Pick<
+    ComponentTrace,
+    'key' | 'label' | 'metric' | 'metricName' | 'unit' | 'weight' | 'points' | 'cap'
+  >,
   result: Omit<ComponentTrace, keyof typeof base | 'direction' | 'scope'>,
 ): ComponentTrace {
   return { ...base, direction: 'higher', scope: 'OWN_UNIT', ...result };
