@@ -99,7 +99,20 @@ export function minDec(a: Decimal, b: Decimal): Decimal {
 
 /** A number of a band (a JavaScript number) as a plain decimal string: `String()` without exponents. */
 export function numberText(value: number): string {
-  return Number.isFinite(value) ? plain(new Dec(value)) : String(value);
+  let text = NUMBER_TEXTS.get(value);
+  if (text === undefined) {
+    text = Number.isFinite(value) ? plain(new Dec(value)) : String(value);
+    if (NUMBER_TEXTS.size >= PARSED_LIMIT) NUMBER_TEXTS.clear();
+    NUMBER_TEXTS.set(value, text);
+  }
+  return text;
+}
+
+const NUMBER_TEXTS = new Map<number, string>();
+
+/** The decimal of a band number (a finite JavaScript number), by its shortest decimal form. */
+export function numberDec(value: number): Decimal {
+  return decimalOrNull(numberText(value)) ?? new Dec(NaN);
 }
 
 const DISPLAY_DECIMALS = 6;
@@ -107,26 +120,30 @@ const DISPLAY_DECIMALS = 6;
 /**
  * A decimal for a sentence a person reads: thousands separated by commas, at most six decimals
  * and `…` when more digits follow (cut, not rounded, so the digits shown are the real ones), a
- * true minus sign. With `decimals` the number is written with exactly that many (money: 2).
+ * true minus sign. With `decimals` the number is rounded half to even to exactly that many (money: 2).
  *
  * show(15123.2876712328…) → "15,123.287671…"; show(-120, 2) → "−120.00"
  */
 export function show(value: Decimal, decimals?: number): string {
-  let text: string;
-  if (decimals !== undefined) {
-    text = value.toFixed(decimals, Decimal.ROUND_HALF_EVEN);
-  } else if (value.decimalPlaces() > DISPLAY_DECIMALS) {
-    text = value.toFixed(DISPLAY_DECIMALS, Decimal.ROUND_DOWN) + '…';
-  } else {
-    text = value.toFixed();
+  return showPlain(decimals === undefined ? plain(value) : value.toFixed(decimals, Decimal.ROUND_HALF_EVEN));
+}
+
+/**
+ * {@link show} of a decimal already written in plain notation (`plain()` or `money()` text), so a
+ * number both stored and shown is written out once: "15123.2876712328…" → "15,123.287671…".
+ */
+export function showPlain(text: string): string {
+  let negative = false;
+  if (text.charCodeAt(0) === 45 /* - */) {
+    negative = true;
+    text = text.slice(1);
   }
-  const negative = text.startsWith('-');
-  if (negative) text = text.slice(1);
   const dot = text.indexOf('.');
-  const whole = dot < 0 ? text : text.slice(0, dot);
-  const rest = dot < 0 ? '' : text.slice(dot);
-  const grouped = whole.length > 3 ? whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',') : whole;
-  const shown = grouped + rest;
+  let whole = dot < 0 ? text : text.slice(0, dot);
+  let rest = dot < 0 ? '' : text.slice(dot);
+  if (rest.length > DISPLAY_DECIMALS + 1) rest = rest.slice(0, DISPLAY_DECIMALS + 1) + '…';
+  if (whole.length > 3) whole = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const shown = whole + rest;
   return negative && /[1-9]/.test(shown) ? `−${shown}` : shown;
 }
 

@@ -25,7 +25,27 @@ export interface PreparedCurve {
   readonly direction: MetricDirection;
   readonly values: readonly Decimal[];
   readonly payouts: readonly Decimal[];
+  /** vᵢ₊₁ − vᵢ and pᵢ₊₁ − pᵢ of each piece. */
+  readonly valueSteps: readonly Decimal[];
+  readonly payoutSteps: readonly Decimal[];
+  /** Readings by value text: participants of one unit, and everyone on company components, share values. */
+  readonly readings: Map<string, CurveReading>;
 }
+
+/** The curve read at one value, with the words a statement step needs. */
+export interface CurveReading {
+  readonly value: Decimal;
+  readonly payout: Decimal;
+  readonly segment: CurveSegment;
+  /** The payout in plain notation. */
+  readonly payoutText: string;
+  /** "112.4 lies between 100 ↦ 100 % and 120 ↦ 200 %", or "is short of the first point …". */
+  readonly where: string;
+  /** The payout as shown in a sentence: "162". */
+  readonly payoutShown: string;
+}
+
+const READINGS_LIMIT = 5_000;
 
 /**
  * Why the points cannot be a payout curve for a metric of this direction, as a sentence naming
@@ -82,13 +102,40 @@ export function payoutAt(curve: PreparedCurve, x: Decimal): { payout: Decimal; s
   let i = 0;
   while (atOrBeyond(x, values[i + 1])) i++;
   // p = pᵢ + (pᵢ₊₁ − pᵢ) × (x − vᵢ) ÷ (vᵢ₊₁ − vᵢ): one division, last, so exact points stay exact.
-  const payout = payouts[i].plus(
-    payouts[i + 1]
-      .minus(payouts[i])
-      .times(x.minus(values[i]))
-      .div(values[i + 1].minus(values[i])),
-  );
+  const payout = payouts[i].plus(curve.payoutSteps[i].times(x.minus(values[i])).div(curve.valueSteps[i]));
   return { payout, segment: { kind: 'BETWEEN', from: points[i], to: points[i + 1] } };
+}
+
+/**
+ * The curve read at a value given as text, remembered on the prepared curve: the same value on
+ * the same curve is computed and worded once, however many participants share it. Null when
+ * `text` is not a decimal string.
+ */
+export function readCurve(curve: PreparedCurve, text: string): CurveReading | null {
+  let reading = curve.readings.get(text);
+  if (reading !== undefined) return reading;
+  const value = decimalOrNull(text);
+  if (value === null) return null;
+  const { payout, segment } = payoutAt(curve, value);
+  const shown = show(value);
+  let where: string;
+  if (segment.kind === 'SHORT') {
+    where = `${shown} is short of the first point ${pointWords(curve, 0)}`;
+  } else if (segment.kind === 'BEYOND') {
+    where = `${shown} is at or beyond the last point ${pointWords(curve, curve.values.length - 1)}`;
+  } else {
+    const i = segment.kind === 'BETWEEN' ? curve.points.indexOf(segment.from) : 0;
+    where = `${shown} lies between ${pointWords(curve, i)} and ${pointWords(curve, i + 1)}`;
+  }
+  reading = { value, payout, segment, payoutText: plain(payout), where, payoutShown: show(payout) };
+  if (curve.readings.size >= READINGS_LIMIT) curve.readings.clear();
+  curve.readings.set(text, reading);
+  return reading;
+}
+
+/** "100 ↦ 100 %". */
+export function pointWords(curve: PreparedCurve, i: number): string {
+  return `${show(curve.values[i])} ↦ ${show(curve.payouts[i])} %`;
 }
 
 /**
@@ -118,12 +165,7 @@ export function valueAt(curve: PreparedCurve, p: Decimal): Decimal | null {
   for (let i = 0; i + 1 < values.length; i++) {
     if (payouts[i + 1].gte(p)) {
       // pᵢ < p ≤ pᵢ₊₁, so the piece rises and the division is defined.
-      return values[i].plus(
-        values[i + 1]
-          .minus(values[i])
-          .times(p.minus(payouts[i]))
-          .div(payouts[i + 1].minus(payouts[i])),
-      );
+      return values[i].plus(curve.valueSteps[i].times(p.minus(payouts[i])).div(curve.payoutSteps[i]));
     }
   }
   return null;
@@ -159,12 +201,69 @@ export function resolveCurve(
       `The target band ${threshold} / ${target} / ${stretch} is not strictly ordered for a metric that is better when ${direction}, so no curve can be taken from it.`,
     );
   }
-  const [atThreshold, atTarget, atStretch] = spec.payouts;
+  return pointsFromBand(band, spec.payouts);
+}
+
+/** Threshold, target and stretch ↦ the three payouts. */
+function pointsFromBand(band: TargetBand, payouts: readonly [string, string, string]): PayoutPoint[] {
+  const { threshold, target, stretch } = band;
+  const [atThreshold, atTarget, atStretch] = payouts;
   return [
     { value: numberText(threshold), payout: atThreshold },
     { value: numberText(target), payout: atTarget },
     { value: numberText(stretch), payout: atStretch },
   ];
+}
+
+interface BandCurves {
+  /** The payouts the points were made with; a change in place empties the cache. */
+  payouts: [string, string, string];
+  /** direction → threshold → target → stretch → points. */
+  byBand: Map<string, Map<number, Map<number, Map<number, PayoutPoint[]>>>>;
+  size: number;
+}
+
+const BAND_CURVES = new WeakMap<CurveSpec, BandCurves>();
+const BAND_CURVES_LIMIT = 5_000;
+
+/**
+ * {@link resolveCurve} for the engine: the points of a `TARGETS` curve are made once per curve,
+ * band and direction and shared by every participant with that band, so they are checked and
+ * read once. The points returned must not be changed.
+ */
+export function resolveCurveShared(
+  spec: CurveSpec,
+  band: TargetBand | null,
+  direction: MetricDirection,
+): PayoutPoint[] {
+  if (spec.source !== 'TARGETS' || band === null || band === undefined || !Array.isArray(spec.payouts)) {
+    return resolveCurve(spec, band, direction);
+  }
+  const [p0, p1, p2] = spec.payouts;
+  let cache = BAND_CURVES.get(spec);
+  if (
+    cache === undefined ||
+    cache.payouts[0] !== p0 ||
+    cache.payouts[1] !== p1 ||
+    cache.payouts[2] !== p2 ||
+    cache.size >= BAND_CURVES_LIMIT
+  ) {
+    cache = { payouts: [p0, p1, p2], byBand: new Map(), size: 0 };
+    BAND_CURVES.set(spec, cache);
+  }
+  let byThreshold = cache.byBand.get(direction);
+  if (byThreshold === undefined) cache.byBand.set(direction, (byThreshold = new Map()));
+  let byTarget = byThreshold.get(band.threshold);
+  if (byTarget === undefined) byThreshold.set(band.threshold, (byTarget = new Map()));
+  let byStretch = byTarget.get(band.target);
+  if (byStretch === undefined) byTarget.set(band.target, (byStretch = new Map()));
+  let points = byStretch.get(band.stretch);
+  if (points === undefined) {
+    points = resolveCurve(spec, band, direction);
+    byStretch.set(band.stretch, points);
+    cache.size++;
+  }
+  return points;
 }
 
 /** Curves already checked, by their array; reused only while every point's text is unchanged. */
@@ -236,7 +335,13 @@ function parseCurve(
   }
   // A copy of the texts, so an edit in place of the caller's points is noticed by the cache.
   const copy = points.map((point) => ({ value: point.value, payout: point.payout }));
-  return { points: copy, direction, values, payouts };
+  const valueSteps: Decimal[] = [];
+  const payoutSteps: Decimal[] = [];
+  for (let i = 0; i + 1 < values.length; i++) {
+    valueSteps.push(values[i + 1].minus(values[i]));
+    payoutSteps.push(payouts[i + 1].minus(payouts[i]));
+  }
+  return { points: copy, direction, values, payouts, valueSteps, payoutSteps, readings: new Map() };
 }
 
 function lowerFirst(text: string): string {
