@@ -358,7 +358,12 @@ export class ScorecardsService {
 
   /** The band that applies to the unit, metric and asked period; none when it could not be scored. */
   private band(facts: Facts, unit: ScorecardUnit, metric: ScorecardMetric): TargetBand | null {
-    return scorableBand(facts.targets.get(`${unit.id} ${metric.key}`), metric, facts.period, facts.startMonth);
+    return scorableBand(
+      facts.targets.get(`${unit.id} ${metric.key}`),
+      metric,
+      facts.period,
+      facts.startMonth,
+    );
   }
 
   /** The unit's CX index over its own weights or the company default, with its status. */
@@ -371,7 +376,13 @@ export class ScorecardsService {
     const result = unitCxIndex(facts.weights, unit.id, (metric) => {
       const definition = facts.metrics.get(metric);
       const cell = cells.get(metric) ?? (definition ? this.cell(facts, unit, definition) : undefined);
-      return cell && { score: cell.score, insufficientSample: cell.insufficientSample, hasTarget: cell.target !== null };
+      return (
+        cell && {
+          score: cell.score,
+          insufficientSample: cell.insufficientSample,
+          hasTarget: cell.target !== null,
+        }
+      );
     });
     if (!result.components.length) return { ...result, status: null };
     const indexMetric = facts.metrics.get(CX_INDEX_METRIC);
@@ -527,10 +538,7 @@ export function vocFigures(
     for (const survey of surveys) {
       for (const period of periods) {
         const key = `${unit.id} ${survey} ${period}`;
-        const result = cxResult(
-          histogramFromScoreCounts(survey, grouped.get(key) ?? []),
-          minimumSample,
-        );
+        const result = cxResult(histogramFromScoreCounts(survey, grouped.get(key) ?? []), minimumSample);
         figures.set(key, {
           value: result.value,
           n: result.n,
