@@ -512,6 +512,8 @@ export interface PayOverride {
   enteredAt: string;
   decidedBy: PersonRef | null;
   decidedAt: string | null;
+  /** The approver's reason: required when rejecting, optional when approving. */
+  decisionReason?: string | null;
 }
 
 export interface PayOverrideInput {
