@@ -66,7 +66,7 @@ export function whatItTakes(
           ? `${c.label} is capped at ${show(cap)} %, so it cannot reach target pay; it pays ${show(payout)} % now.`
           : `The curve of ${c.label} tops out at ${show(lastPayout)} %, so it cannot reach target pay; it pays ${show(payout)} % now.`;
     } else if (currentValue === null) {
-      note = `${c.metricName} has no result that moves pay yet, so ${c.label} pays at target (100 %); ${show(needed)} is needed for target pay and up to ${show(best)} % is reachable.`;
+      note = `${c.metricName} has no result that moves pay yet, so ${c.label === c.metricName ? 'it' : c.label} pays at target (100 %); ${show(needed)} is needed for target pay and up to ${show(best)} % is reachable.`;
     } else if (c.direction === 'higher' ? currentValue.gte(needed) : currentValue.lte(needed)) {
       const who = c.label === c.metricName ? 'it' : c.label;
       note = `${c.metricName} is ${show(currentValue)}, past the ${show(needed)} needed for target pay; ${who} pays ${show(payout)} % now, at most ${show(best)} %.`;
