@@ -7,6 +7,7 @@ import { ReadCache } from './common/read-cache';
 import { ConfigurationService } from './config/configuration.service';
 import { dataSourceOptions } from './db/data-source';
 import { HealthController } from './health/health.controller';
+import { IncentivesModule } from './incentives/incentives.module';
 import { InvestmentsModule } from './investments/investments.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { OrgModule } from './org/org.module';
@@ -32,6 +33,7 @@ export class AppModule {
         TargetsModule,
         ScorecardsModule,
         InvestmentsModule,
+        IncentivesModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: ConfigurationService, useValue: new ConfigurationService(config) }, ReadCache],

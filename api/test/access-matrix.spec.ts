@@ -65,6 +65,21 @@ const EXPECTED: Record<string, Who> = {
   'PUT /api/v1/cx-investments/budget': ['CX_LEAD'],
   'GET /api/v1/cx-investments/settings': 'signed-in',
   'PUT /api/v1/cx-investments/settings': ['CX_LEAD'],
+  'GET /api/v1/plans': ['HR', 'APPROVER'],
+  'POST /api/v1/plans': ['HR'],
+  'GET /api/v1/plans/:id': ['HR', 'APPROVER'],
+  'POST /api/v1/plans/:id/versions': ['HR'],
+  'GET /api/v1/plan-versions/:id': ['HR', 'APPROVER', 'EXECUTIVE'],
+  'PATCH /api/v1/plan-versions/:id': ['HR'],
+  'DELETE /api/v1/plan-versions/:id': ['HR'],
+  'PUT /api/v1/plan-versions/:id/participants': ['HR'],
+  'POST /api/v1/plan-versions/:id/participants/imports': ['HR'],
+  'POST /api/v1/plan-versions/:id/submit': ['HR'],
+  'POST /api/v1/plan-versions/:id/approve': ['APPROVER'],
+  'POST /api/v1/plan-versions/:id/reject': ['APPROVER'],
+  'POST /api/v1/plan-versions/:id/publish': ['HR'],
+  'GET /api/v1/plan-versions/:id/diff': ['HR', 'APPROVER'],
+  'POST /api/v1/plan-versions/:id/acknowledge': 'signed-in',
 };
 
 /** Example path values: ids that exist nowhere, so an allowed call changes nothing. */

@@ -17,10 +17,14 @@ import { CreatedScorecardComments1764290000000 } from './migrations/176429000000
 import { CreatedCxInvestments1764390000000 } from './migrations/1764390000000-CreatedCxInvestments';
 import { CreatedIncentivePlans1764490000000 } from './migrations/1764490000000-CreatedIncentivePlans';
 import { ActionPlanEntity } from '../scorecards/action-plan.entity';
+import { IncentivePlanEntity } from '../incentives/incentive-plan.entity';
+import { PlanAcknowledgementEntity } from '../incentives/plan-acknowledgement.entity';
+import { PlanParticipantEntity } from '../incentives/plan-participant.entity';
+import { PlanVersionEntity } from '../incentives/plan-version.entity';
 import { ScorecardCommentEntity } from '../scorecards/scorecard-comment.entity';
 import { StatementInquiryEntity } from '../incentives/statement-inquiry.entity';
 
-export const ENTITIES = [UserEntity, SessionEntity, OrgUnitEntity, SettingEntity, AuditEntryEntity, MetricDefinitionEntity, VocImportEntity, MeasurementEntity, TargetEntity, CxIndexWeightEntity, ScorecardCommentEntity, ActionPlanEntity, StatementInquiryEntity];
+export const ENTITIES = [UserEntity, SessionEntity, OrgUnitEntity, SettingEntity, AuditEntryEntity, MetricDefinitionEntity, VocImportEntity, MeasurementEntity, TargetEntity, CxIndexWeightEntity, ScorecardCommentEntity, ActionPlanEntity, StatementInquiryEntity, IncentivePlanEntity, PlanVersionEntity, PlanParticipantEntity, PlanAcknowledgementEntity];
 export const MIGRATIONS = [CreatedFoundationSchema1763890000000, CreatedMetricsAndVoc1763990000000, CreatedMeasurements1764090000000, CreatedTargets1764190000000, CreatedScorecardComments1764290000000, CreatedCxInvestments1764390000000, CreatedIncentivePlans1764490000000];
 
 /** TypeORM options for a database URL: migrations only, never `synchronize`. */

@@ -385,8 +385,9 @@ export class TargetsService {
  * The effective band in exact decimals from the stored ones, following the rule `effectiveBand`
  * applied: as stored (`as-set`, `applied`), the sum of the four phased quarters (a sum metric's
  * year), or the stored band ÷ 3, 4 or 12 (`split`), to {@link SPLIT_TARGET_DECIMALS} decimals.
+ * Exported for the freeze of a plan version's bands at approval, which follows the same rule.
  */
-function exactBand(basis: EffectiveTarget['basis'], from: string, asked: Period, stored: ReadonlyMap<string, StoredBand>): StoredBand {
+export function exactBand(basis: EffectiveTarget['basis'], from: string, asked: Period, stored: ReadonlyMap<string, StoredBand>): StoredBand {
   const source = stored.get(from);
   if (basis !== 'split' && source) return { threshold: source.threshold, target: source.target, stretch: source.stretch };
   const map = (points: (point: (typeof BAND_POINTS)[number]) => Decimal): StoredBand =>

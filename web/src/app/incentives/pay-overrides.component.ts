@@ -219,6 +219,11 @@ const blankDraft = (period: string): OverrideDraft => ({
                       <span class="when">{{ when(item.decidedAt) }}</span>
                     }
                   </span>
+                  @if (item.decisionReason) {
+                    <p class="decision-reason" data-testid="override-decision-reason">
+                      “{{ item.decisionReason }}”
+                    </p>
+                  }
                 } @else if (block(item); as why) {
                   <span class="ls-muted why" data-testid="override-block">{{ why }}</span>
                 } @else if (rejecting() === item.id) {
@@ -368,6 +373,10 @@ const blankDraft = (period: string): OverrideDraft => ({
       font-size: 0.78rem;
     }
     .why {
+      font-size: 0.82rem;
+    }
+    .decision-reason {
+      margin: 2px 0 0;
       font-size: 0.82rem;
     }
     .decision {
