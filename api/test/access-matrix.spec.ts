@@ -80,6 +80,11 @@ const EXPECTED: Record<string, Who> = {
   'POST /api/v1/plan-versions/:id/publish': ['HR'],
   'GET /api/v1/plan-versions/:id/diff': ['HR', 'APPROVER'],
   'POST /api/v1/plan-versions/:id/acknowledge': 'signed-in',
+  'POST /api/v1/statements/:id/inquiries': 'signed-in',
+  'GET /api/v1/inquiries': ['HR'],
+  'POST /api/v1/inquiries/:id/answer': ['HR'],
+  'GET /api/v1/statements/export': ['HR'],
+  'GET /api/v1/statements/payroll': ['HR'],
 };
 
 /** Example path values: ids that exist nowhere, so an allowed call changes nothing. */

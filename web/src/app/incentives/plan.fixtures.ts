@@ -172,7 +172,11 @@ const fact = (
 export const VICTOR_FACTS: ParticipantFacts = {
   period: 'FY2027-Q1',
   facts: [
-    fact('adjusted_quota_attainment', 'Adjusted quota attainment', '110', { threshold: 90, target: 100, stretch: 120 }),
+    fact('adjusted_quota_attainment', 'Adjusted quota attainment', '110', {
+      threshold: 90,
+      target: 100,
+      stretch: 120,
+    }),
     fact('cx_index', 'CX index', '72', { threshold: 60, target: 70, stretch: 80 }),
   ],
   targetBonus: { annual: '40000.00', eligibleDays: 92, daysInYear: 365 },
