@@ -72,7 +72,8 @@ describe('readOverrideValue', () => {
     expect(readOverrideValue('ces', '0.9')).toEqual({ problem: 'The CES lies from 1 to 7.' });
     expect(readOverrideValue('cx_index', '185.25')).toEqual({ value: '185.25' });
     expect(readOverrideValue('cx_index', '200.01')).toEqual({ problem: 'The CX index lies from 0 to 200.' });
-    expect(readOverrideValue('ces', '4.125')).toEqual({ problem: 'Use at most 2 decimals.' });
+    expect(readOverrideValue('ces', '4.125')).toEqual({ value: '4.125' });
+    expect(readOverrideValue('ces', '4.1234567')).toEqual({ problem: 'Use at most 6 decimals.' });
   });
 
   it('checks the whole override and sends the value as a decimal string', () => {

@@ -288,7 +288,7 @@ export function readOverrideValue(
   if (!typed.trim()) return { problem: `Enter the ${info.label} to use for pay.` };
   const value = parseDecimalInput(typed.trim());
   if (value === null) return { problem: `Enter the ${info.label} as a number, such as 42 or 4.5.` };
-  if ((value.split('.')[1] ?? '').length > 2) return { problem: 'Use at most 2 decimals.' };
+  if ((value.split('.')[1] ?? '').length > 6) return { problem: 'Use at most 6 decimals.' };
   const number = new Decimal(value);
   if (
     (info.min !== null && number.lessThan(info.min)) ||
