@@ -3,6 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import type { Inquiry, MyIncentive } from '@lodestar/contracts';
+import axe from 'axe-core';
 import { INQUIRY, MY_INCENTIVE, NO_INCENTIVE, STATEMENT } from './incentive.fixtures';
 import { MyIncentivePageComponent } from './my-incentive-page.component';
 
@@ -302,4 +303,27 @@ describe('My incentive: states', () => {
     await render();
     expect(element.querySelector('[data-testid="current"]')).toBeTruthy();
   });
+});
+
+describe('My incentive: accessibility', () => {
+  it('has no serious or critical axe violations with the projection, a statement, its trace and an inquiry form open', async () => {
+    const setup = await loaded();
+    const request = await openStatement(setup);
+    request.flush(STATEMENT);
+    await setup.render();
+    const selected = setup.element.querySelector('[data-testid="selected"]') as HTMLElement;
+    button(selected, /Show the calculation/).click();
+    button(selected, /Raise an inquiry/).click();
+    await setup.render();
+
+    const result = await axe.run(setup.element, {
+      resultTypes: ['violations'],
+      // jsdom lays nothing out and paints nothing: contrast is checked in the browser.
+      rules: { 'color-contrast': { enabled: false } },
+    });
+    const serious = result.violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.html).join(' | ')}`);
+    expect(serious).toEqual([]);
+  }, 60_000);
 });
