@@ -5,6 +5,10 @@ import { PlanVersionsController } from './plan-versions.controller';
 import { PlanVersionsService } from './plan-versions.service';
 import { PlansController } from './plans.controller';
 import { PlansService } from './plans.service';
+import { InquiriesController } from './inquiries.controller';
+import { InquiriesService } from './inquiries.service';
+import { StatementExportsController } from './statement-exports.controller';
+import { StatementExportsService } from './statement-exports.service';
 
 /**
  * Incentive plans: plans and their versions (drafts, four-eyes review, approval's freeze of the
@@ -12,8 +16,8 @@ import { PlansService } from './plans.service';
  */
 @Module({
   imports: [SettingsModule],
-  controllers: [PlansController, PlanVersionsController],
-  providers: [PlansService, PlanVersionsService, PlanFreeze],
+  controllers: [PlansController, PlanVersionsController, InquiriesController, StatementExportsController],
+  providers: [PlansService, PlanVersionsService, PlanFreeze, InquiriesService, StatementExportsService],
   exports: [PlansService, PlanVersionsService, PlanFreeze],
 })
 export class IncentivesModule {}
