@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { SettingsModule } from '../settings/settings.module';
+import { PayOverridesController } from './pay-overrides.controller';
+import { PayOverridesService } from './pay-overrides.service';
 import { PlanFreeze } from './plan-freeze';
 import { PlanVersionsController } from './plan-versions.controller';
 import { PlanVersionsService } from './plan-versions.service';
@@ -16,8 +18,8 @@ import { StatementExportsService } from './statement-exports.service';
  */
 @Module({
   imports: [SettingsModule],
-  controllers: [PlansController, PlanVersionsController, InquiriesController, StatementExportsController],
-  providers: [PlansService, PlanVersionsService, PlanFreeze, InquiriesService, StatementExportsService],
+  controllers: [PlansController, PlanVersionsController, InquiriesController, StatementExportsController, PayOverridesController],
+  providers: [PlansService, PlanVersionsService, PlanFreeze, InquiriesService, StatementExportsService, PayOverridesService],
   exports: [PlansService, PlanVersionsService, PlanFreeze],
 })
 export class IncentivesModule {}

@@ -3,8 +3,8 @@ import { PAY_OVERRIDE_STATUSES, type PayOverrideInput, type PayOverrideStatus } 
 import { Transform } from 'class-transformer';
 import {
   IsBoolean,
+  IsDefined,
   IsIn,
-  IsNotEmpty,
   IsOptional,
   IsString,
   Length,
@@ -24,6 +24,7 @@ const QUARTER_MESSAGE =
 const UNIT_MESSAGE = 'orgUnit must be an org unit key such as field-service';
 const METRIC_MESSAGE = `metric must be one of ${OVERRIDABLE_METRICS.join(', ')}: only a CX input resting on a sample of answers can be overridden for pay`;
 const REASON_MESSAGE = `reason must say, in ${MIN_OVERRIDE_REASON} to 2,000 characters, why this value is fair for pay`;
+const VALUE_MESSAGE = 'value must be the value pay uses, in the metric’s own unit, such as "38.5"';
 const STATUS_MESSAGE = `status must be one of ${PAY_OVERRIDE_STATUSES.join(', ')}`;
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -33,9 +34,7 @@ const trimToNull = ({ value }: { value: unknown }) =>
 /** `POST /api/v1/pay-overrides` */
 export class PayOverrideInputDto implements PayOverrideInput {
   @ApiProperty({ example: 'field-service', description: 'The key of the unit whose CX input it replaces.' })
-  @IsString({ message: UNIT_MESSAGE })
-  @IsNotEmpty({ message: UNIT_MESSAGE })
-  @MaxLength(100, { message: UNIT_MESSAGE })
+  @Length(1, 100, { message: UNIT_MESSAGE })
   orgUnit!: string;
 
   @ApiProperty({ enum: OVERRIDABLE_METRICS, example: 'nps' })
@@ -44,7 +43,6 @@ export class PayOverrideInputDto implements PayOverrideInput {
 
   @ApiProperty({ example: 'FY2026-Q1' })
   @Transform(trim)
-  @IsString({ message: QUARTER_MESSAGE })
   @Matches(QUARTER, { message: QUARTER_MESSAGE })
   period!: string;
 
@@ -54,6 +52,7 @@ export class PayOverrideInputDto implements PayOverrideInput {
     description:
       'In the metric’s own unit: NPS −100…100, CSAT 0…100 %, CES 1…7, CX index 0…200; at most 6 decimals.',
   })
+  @IsDefined({ message: VALUE_MESSAGE })
   @IsDecimalInput('38.5')
   value!: string | number;
 
@@ -62,7 +61,6 @@ export class PayOverrideInputDto implements PayOverrideInput {
       'Only 12 answers this quarter after the survey tool outage; last year’s level agreed with the VP.',
   })
   @Transform(trim)
-  @IsString({ message: REASON_MESSAGE })
   @Length(MIN_OVERRIDE_REASON, MAX_OVERRIDE_REASON, { message: REASON_MESSAGE })
   reason!: string;
 }
