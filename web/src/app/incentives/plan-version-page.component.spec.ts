@@ -275,4 +275,82 @@ describe('plan version page', () => {
     ]);
     put.flush(version({ revision: 8 }), { headers: { ETag: '"8"' } });
   });
+
+  it('imports participants from a CSV file with If-Match and shows the version it answers', async () => {
+    const { http, element, render, text, type, save } = await setUp(['HR'], HANNA.id);
+    const input = element.querySelector<HTMLInputElement>('#participants-import input[type=file]');
+    if (!input) throw new Error('no file input');
+    const file = new File(
+      [
+        'email,org_unit,annual_target_bonus,start_date,end_date\nvp.sales@example.com,sales,40000,2026-10-01,\n',
+      ],
+      'participants.csv',
+      { type: 'text/csv' },
+    );
+    Object.defineProperty(input, 'files', { value: [file], configurable: true });
+    input.dispatchEvent(new Event('change'));
+    await render();
+    Array.from(element.querySelectorAll<HTMLButtonElement>('#participants-import button'))
+      .find((button) => button.textContent?.trim() === 'Import')
+      ?.click();
+    await render();
+    const post = http.expectOne(`${VERSION_URL}/participants/imports`);
+    expect(post.request.method).toBe('POST');
+    expect(post.request.headers.get('If-Match')).toBe('"7"');
+    expect((post.request.body as FormData).get('file')).toBeInstanceOf(File);
+    const imported = version({
+      revision: 8,
+      participantCount: 2,
+      participants: [
+        ...version().participants,
+        {
+          id: 'pp-2',
+          user: { id: 'u-olu', name: 'Olu Adeyemi', email: 'vp.operations@example.com' },
+          orgUnit: { key: 'operations', name: 'Operations' },
+          annualTargetBonus: '35000.00',
+          startDate: '2026-10-01',
+          endDate: null,
+        },
+      ],
+    });
+    post.flush(imported, { headers: { ETag: '"8"' } });
+    await render();
+    expect(text('import-summary')).toBe(
+      'participants.csv imported: 2 participants now take part in this version.',
+    );
+    expect(text('participants-total')).toBe('€75,000');
+
+    // The next edit goes with the ETag the import answered.
+    await type(0, '50');
+    await type(1, '50');
+    await save();
+    const patch = http.expectOne((request) => request.method === 'PATCH');
+    expect(patch.request.headers.get('If-Match')).toBe('"8"');
+    patch.flush(imported, { headers: { ETag: '"9"' } });
+  });
+
+  it('shows the reload banner when an import finds the version changed', async () => {
+    const { http, element, render, text } = await setUp(['HR'], HANNA.id);
+    const input = element.querySelector<HTMLInputElement>('#participants-import input[type=file]');
+    if (!input) throw new Error('no file input');
+    const file = new File(['email\n'], 'participants.csv', { type: 'text/csv' });
+    Object.defineProperty(input, 'files', { value: [file], configurable: true });
+    input.dispatchEvent(new Event('change'));
+    await render();
+    Array.from(element.querySelectorAll<HTMLButtonElement>('#participants-import button'))
+      .find((button) => button.textContent?.trim() === 'Import')
+      ?.click();
+    await render();
+    http.expectOne(`${VERSION_URL}/participants/imports`).flush(
+      {
+        status: 412,
+        title: 'Precondition Failed',
+        detail: 'The version changed since it was read: reload it.',
+      },
+      { status: 412, statusText: 'Precondition Failed' },
+    );
+    await render();
+    expect(text('conflict')).toContain(CONFLICT_SENTENCE);
+    expect(text('import-refused')).toContain('Nothing was stored.');
+  });
 });

@@ -278,7 +278,7 @@ export const leavePlanVersionGuard: CanDeactivateFn<PlanVersionPageComponent> = 
                   <p class="ls-muted">No unsaved changes.</p>
                 }
                 @if (dirty() && saveBlocker(); as blocker) {
-                  <p class="blocker" data-testid="save-blocker">{{ blocker }}</p>
+                  <p class="blocker" id="save-blocker" data-testid="save-blocker">{{ blocker }}</p>
                 }
                 @if (dirty() && !weights().problem && rulesProblems().length) {
                   <ul class="problems" data-testid="rules-problems">
