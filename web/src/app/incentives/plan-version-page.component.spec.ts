@@ -353,4 +353,57 @@ describe('plan version page', () => {
     expect(text('conflict')).toContain(CONFLICT_SENTENCE);
     expect(text('import-refused')).toContain('Nothing was stored.');
   });
+
+  it('approves a version in review once confirmed and shows it approved', async () => {
+    const { http, element, render, text } = await setUp(
+      ['APPROVER'],
+      ANNA.id,
+      version({ status: 'IN_REVIEW' }),
+    );
+    element
+      .querySelector<HTMLButtonElement>('[data-testid="version-actions"] button[data-action="approve"]')
+      ?.click();
+    await render();
+    Array.from(document.querySelectorAll<HTMLButtonElement>('mat-dialog-container button'))
+      .find((button) => button.textContent?.trim() === 'Approve')
+      ?.click();
+    await render();
+    const approve = http.expectOne(`${VERSION_URL}/approve`);
+    expect(approve.request.method).toBe('POST');
+    approve.flush(
+      version({ status: 'APPROVED', revision: 8, approvedBy: ANNA, approvedAt: '2026-11-22T10:00:00.000Z' }),
+      { headers: { ETag: '"8"' } },
+    );
+    http.expectOne('/api/v1/plans/p-sales').flush(SALES_PLAN);
+    await render();
+    expect(text('plan-status')).toBe('Approved');
+    expect(text('notice')).toBe(
+      'Approved: its curves, weights and target bonuses are frozen; HR publishes it.',
+    );
+    expect(element.querySelectorAll('[data-testid="version-actions"] button').length).toBe(0);
+  });
+
+  it('shows an approver’s refusal in the API’s words', async () => {
+    const { http, element, render } = await setUp(['APPROVER'], ANNA.id, version({ status: 'IN_REVIEW' }));
+    element.querySelector<HTMLButtonElement>('button[data-action="approve"]')?.click();
+    await render();
+    Array.from(document.querySelectorAll<HTMLButtonElement>('mat-dialog-container button'))
+      .find((button) => button.textContent?.trim() === 'Approve')
+      ?.click();
+    await render();
+    http
+      .expectOne(`${VERSION_URL}/approve`)
+      .flush(
+        {
+          status: 403,
+          title: 'Forbidden',
+          detail: 'You take part in this version, so another approver must decide it.',
+        },
+        { status: 403, statusText: 'Forbidden' },
+      );
+    await render();
+    expect(element.querySelector('ls-inline-error')?.textContent?.trim()).toBe(
+      'You take part in this version, so another approver must decide it.',
+    );
+  });
 });
