@@ -31,7 +31,8 @@ export type PreviewOutcome =
 /**
  * The statement of one participant for one quarter under `rules`, computed in the browser by the
  * same engine the API runs: the rules' problems instead when they cannot be used, and the metrics
- * the figures lack when a component was moved to a metric or scope loaded after them.
+ * the figures lack when a component was moved to a metric or scope the saved rules (which the
+ * figures are read for) do not read.
  */
 export function previewOf(
   rules: PlanRules,
@@ -54,7 +55,7 @@ export function previewOf(
     );
     return {
       kind: 'missing',
-      sentence: `The figures loaded have no ${[...new Set(list)].join(' or ')}; load them again to preview this change.`,
+      sentence: `The figures come from the saved rules, which do not read ${[...new Set(list)].join(' or ')}: save this change, then load the figures again to preview it.`,
     };
   }
   try {

@@ -148,7 +148,7 @@ describe('preview outcome', () => {
     expect(previewOf(rules, VICTOR_FACTS, PLAN_METRICS)).toEqual({
       kind: 'missing',
       sentence:
-        'The figures loaded have no Adjusted margin (own unit); load them again to preview this change.',
+        'The figures come from the saved rules, which do not read Adjusted margin (own unit): save this change, then load the figures again to preview it.',
     });
   });
 

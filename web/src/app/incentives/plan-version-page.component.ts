@@ -64,6 +64,18 @@ import { WhatIfComponent } from './what-if.component';
 /** The sentence of a lost race: someone saved the version after it was read here. */
 export const CONFLICT_SENTENCE = 'Someone else changed this version; reload to see their change';
 
+/** Whether two rules read the same metrics at the same scopes (the figures of a preview follow them). */
+function sameReads(a: PlanRules, b: PlanRules): boolean {
+  const reads = (rules: PlanRules) =>
+    [
+      ...rules.components.map((component) => `${component.metric}@${component.scope}`),
+      ...(rules.multiplier ? [`${rules.multiplier.metric}@${rules.multiplier.scope}`] : []),
+    ]
+      .sort()
+      .join(',');
+  return reads(a) === reads(b);
+}
+
 function isConflict(error: unknown): boolean {
   return error instanceof HttpErrorResponse && error.status === 412;
 }
@@ -592,6 +604,8 @@ export class PlanVersionPageComponent {
   /** The route's `:versionId`. */
   readonly versionId = input('');
   private currentId = '';
+  /** The participant and quarter previewed, whose figures a save reads again (they follow the saved rules). */
+  private previewChoice: PreviewChoice | null = null;
   /** The version as last read or saved, and the ETag to send back with the next edit. */
   protected readonly saved = signal<PlanVersion | null>(null);
   private readonly etag = signal('');
@@ -754,6 +768,7 @@ export class PlanVersionPageComponent {
         this.currentId = id;
         this.diffAgainst.set(DEFAULT_AGAINST);
         this.facts.update(() => null);
+        this.previewChoice = null;
         this.whatIf.update(() => null);
         this.diff.update(() => null);
         this.reload();
@@ -869,8 +884,10 @@ export class PlanVersionPageComponent {
       .subscribe({
         next: (tagged) => {
           this.saving.set(false);
+          const metricsChanged = !sameReads(completeRules(saved.rules), completeRules(tagged.version.rules));
           this.take(tagged, true);
           this.notice.set('Saved.');
+          if (metricsChanged && this.previewChoice) this.loadFacts(this.previewChoice);
         },
         error: (error: unknown) => {
           this.saving.set(false);
@@ -953,6 +970,7 @@ export class PlanVersionPageComponent {
   }
 
   protected loadFacts(choice: PreviewChoice): void {
+    this.previewChoice = choice;
     this.facts.load(this.plans.previewFacts(this.currentId, choice.period, choice.participant));
   }
 
