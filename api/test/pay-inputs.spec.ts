@@ -3,9 +3,6 @@ import { Decimal } from 'decimal.js';
 import { DataSource } from 'typeorm';
 import type { FrozenInputs } from '../src/incentives/frozen-inputs';
 import { PayInputsService, type PayInputRequest } from '../src/incentives/pay-inputs.service';
-import { CxInvestmentFigures } from '../src/investments/cx-investment-figures';
-import { ScorecardSources } from '../src/scorecards/scorecard-sources';
-import { FiscalCalendarService } from '../src/settings/fiscal-calendar.service';
 import { bearer, createTestApp, TestApp } from './support/test-app';
 
 /**
@@ -67,13 +64,7 @@ describe('pay inputs', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    const dataSource = t.app.get(DataSource);
-    service = new PayInputsService(
-      dataSource,
-      new ScorecardSources(dataSource),
-      t.app.get(FiscalCalendarService, { strict: false }),
-      t.app.get(CxInvestmentFigures, { strict: false }),
-    );
+    service = t.app.get(PayInputsService);
     const admin = await t.tokenFor('admin@example.com');
     cx = await t.tokenFor('cx@example.com');
     member = await t.tokenFor('member@example.com');

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { ScorecardsModule } from '../scorecards/scorecards.module';
 import { SettingsModule } from '../settings/settings.module';
+import { PayInputsService } from './pay-inputs.service';
 import { PayOverridesController } from './pay-overrides.controller';
 import { PayOverridesService } from './pay-overrides.service';
 import { PlanFreeze } from './plan-freeze';
@@ -17,9 +19,9 @@ import { StatementExportsService } from './statement-exports.service';
  * target bands, publication), participants, diffs and acknowledgements.
  */
 @Module({
-  imports: [SettingsModule],
+  imports: [SettingsModule, ScorecardsModule],
   controllers: [PlansController, PlanVersionsController, InquiriesController, StatementExportsController, PayOverridesController],
-  providers: [PlansService, PlanVersionsService, PlanFreeze, InquiriesService, StatementExportsService, PayOverridesService],
+  providers: [PlansService, PlanVersionsService, PlanFreeze, InquiriesService, StatementExportsService, PayInputsService, PayOverridesService],
   exports: [PlansService, PlanVersionsService, PlanFreeze],
 })
 export class IncentivesModule {}

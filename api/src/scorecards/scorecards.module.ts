@@ -14,5 +14,7 @@ import { ScorecardsService } from './scorecards.service';
   imports: [SettingsModule],
   controllers: [ScorecardsController, ScorecardExportController, CommentsController, ActionPlansController],
   providers: [ScorecardsService, ScorecardSources, CommentsService, ActionPlansService],
+  // pay reads a unit's figures the way its scorecard does, through the same reads
+  exports: [ScorecardSources],
 })
 export class ScorecardsModule {}
