@@ -33,6 +33,9 @@ export interface CurveChart {
   xMin: number;
   xMax: number;
   yMax: number;
+  /** Ticks at the curve's points, so the axes read the plan's own numbers. */
+  xTicks: number[];
+  yTicks: number[];
   table: CurveChartTableRow[];
   /** The chart in words, for screen readers. */
   summary: string;
@@ -122,5 +125,10 @@ export function curveChart(position: CurvePosition): CurveChart {
         (lowered ? `, ${formatPayout(position.payout)} after the cap and gates.` : '.');
   const summary = `Payout curve of ${position.label}${position.direction === 'lower' ? ' (lower is better)' : ''}: ${curveText}. ${resultText}`;
 
-  return { series, referenceLines, xMin, xMax, yMax, table, summary };
+  const xTicks = [...new Set(points.map((point) => point.x))].sort((a, b) => a - b);
+  // Target (100 %) and the curve's top; the points' own payouts crowd a small chart and are in the table.
+  const top = points.length ? Math.max(...points.map((point) => point.y)) : 100;
+  const yTicks = [...new Set([0, 100, top])].sort((a, b) => a - b);
+
+  return { series, referenceLines, xMin, xMax, yMax, xTicks, yTicks, table, summary };
 }

@@ -85,6 +85,8 @@ let nextId = 0;
               [showRefLines]="chart().referenceLines.length > 0"
               [showRefLabels]="true"
               [animations]="false"
+              [xAxisTicks]="chart().xTicks"
+              [yAxisTicks]="chart().yTicks"
               [xAxisTickFormatting]="formatX"
               [yAxisTickFormatting]="formatY"
             >

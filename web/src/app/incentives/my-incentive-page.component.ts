@@ -178,9 +178,9 @@ export function acknowledgementBanners(
                   </p>
                 } @else {
                   <p>
-                    Published, in effect from {{ banner.effectiveFrom }}: {{ banner.orgUnit }}'s results
-                    count, with an annual target bonus of {{ banner.annualTargetBonus }}. Please confirm you
-                    have read it.
+                    Published, in effect from {{ banner.effectiveFrom }}: the results of
+                    {{ banner.orgUnit }} count, with an annual target bonus of {{ banner.annualTargetBonus }}.
+                    Please confirm you have read it.
                   </p>
                   @if (ackProblems()[banner.versionId]; as problem) {
                     <ls-inline-error [detail]="problem" data-testid="acknowledge-problem" />
@@ -217,9 +217,9 @@ export function acknowledgementBanners(
                     <span class="projection-word">(projection)</span>
                   }
                 </h2>
-                <p class="ls-muted">
-                  A projection from the results so far: the numbers move until HR closes the quarter.
-                </p>
+                @if (!mine.current) {
+                  <p class="ls-muted">The open quarter's projection, from the results so far.</p>
+                }
               </div>
             </header>
             @if (mine.current; as current) {
@@ -303,9 +303,11 @@ export function acknowledgementBanners(
 
           @if (selectedId()) {
             <section class="ls-panel" aria-labelledby="selected-title" data-testid="selected">
-              <header class="ls-chart-head">
+              <header class="ls-chart-head ls-print-hide">
                 <div>
-                  <h2 id="selected-title" tabindex="-1" #selectedHeading>Statement {{ selectedPeriod() }}</h2>
+                  <h2 id="selected-title" tabindex="-1" #selectedHeading>
+                    Past statement: {{ selectedPeriod() }}
+                  </h2>
                 </div>
                 <button mat-button type="button" class="ls-print-hide" (click)="closeSelected()">
                   <ls-icon name="close" />Close

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, input, signal } from '@angular/core';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import type { MetricUnit, Statement } from '@lodestar/contracts';
-import { BarChartModule, LegendPosition, ScaleType } from '@swimlane/ngx-charts';
+import { BarChartModule, ScaleType } from '@swimlane/ngx-charts';
 import { hostWidth } from '../metrics/element-width';
 import { IconComponent, type IconName } from '../shared/icon.component';
 import { chartNumber, compareDecimals, formatMetricValue, formatPayout } from './incentive-format';
@@ -157,6 +157,10 @@ const BEST_COLOUR = '#6b6f76';
           </tbody>
         </table>
       } @else {
+        <div class="legend" aria-hidden="true">
+          <span><span class="swatch now"></span>{{ nowSeries }}</span>
+          <span><span class="swatch best"></span>{{ bestSeries }}</span>
+        </div>
         <div class="chart" role="img" [attr.aria-label]="chart().summary" [style.height.px]="height()">
           @if (width() > 0) {
             <ngx-charts-bar-horizontal-2d
@@ -165,9 +169,7 @@ const BEST_COLOUR = '#6b6f76';
               [scheme]="scheme"
               [xAxis]="true"
               [yAxis]="true"
-              [legend]="true"
-              legendTitle="Payout"
-              [legendPosition]="legendBelow"
+              [legend]="false"
               [showXAxisLabel]="true"
               xAxisLabel="Payout (% of target)"
               [showGridLines]="true"
@@ -231,6 +233,26 @@ const BEST_COLOUR = '#6b6f76';
       font-weight: 600;
       font-size: 0.85rem;
     }
+    .legend {
+      display: flex;
+      gap: 16px;
+      font-size: 0.8rem;
+      margin: 4px 0;
+    }
+    .swatch {
+      display: inline-block;
+      width: 12px;
+      height: 12px;
+      border-radius: 2px;
+      margin-right: 6px;
+      vertical-align: -1px;
+    }
+    .swatch.now {
+      background: #2f5f9e;
+    }
+    .swatch.best {
+      background: #6b6f76;
+    }
   `,
 })
 export class WhatItTakesComponent {
@@ -240,11 +262,10 @@ export class WhatItTakesComponent {
   protected readonly nowSeries = NOW_SERIES;
   protected readonly bestSeries = BEST_SERIES;
   protected readonly asTable = signal(false);
-  protected readonly legendBelow = LegendPosition.Below;
   protected readonly width = hostWidth();
   protected readonly rows = computed(() => whatItTakesRows(this.statement()));
   protected readonly chart = computed(() => whatItTakesChart(this.statement()));
-  protected readonly height = computed(() => 90 + 44 * this.rows().length);
+  protected readonly height = computed(() => 60 + 44 * this.rows().length);
   protected readonly scheme = {
     name: 'what-it-takes',
     selectable: false,
