@@ -391,16 +391,14 @@ describe('plan version page', () => {
       .find((button) => button.textContent?.trim() === 'Approve')
       ?.click();
     await render();
-    http
-      .expectOne(`${VERSION_URL}/approve`)
-      .flush(
-        {
-          status: 403,
-          title: 'Forbidden',
-          detail: 'You take part in this version, so another approver must decide it.',
-        },
-        { status: 403, statusText: 'Forbidden' },
-      );
+    http.expectOne(`${VERSION_URL}/approve`).flush(
+      {
+        status: 403,
+        title: 'Forbidden',
+        detail: 'You take part in this version, so another approver must decide it.',
+      },
+      { status: 403, statusText: 'Forbidden' },
+    );
     await render();
     expect(element.querySelector('ls-inline-error')?.textContent?.trim()).toBe(
       'You take part in this version, so another approver must decide it.',
