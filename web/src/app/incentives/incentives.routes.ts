@@ -1,4 +1,8 @@
-import { Routes } from '@angular/router';
+import { CanDeactivateFn, Routes } from '@angular/router';
+
+/** Asks before leaving a plan version with unsaved edits (the page itself stays lazily loaded). */
+const leaveUnsavedVersion: CanDeactivateFn<{ canLeave(): boolean }> = (page) =>
+  page.canLeave() || window.confirm('This version has unsaved changes. Leave and lose them?');
 
 /** The executive's own page: projection, what it takes, statements, acknowledgement, inquiries. */
 export const MY_INCENTIVE_ROUTES: Routes = [
@@ -21,6 +25,7 @@ export const PLANS_ROUTES: Routes = [
   {
     path: 'versions/:versionId',
     title: 'Plan version · Lodestar',
+    canDeactivate: [leaveUnsavedVersion],
     loadComponent: () => import('./plan-version-page.component').then((m) => m.PlanVersionPageComponent),
   },
 ];
