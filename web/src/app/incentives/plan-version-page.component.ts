@@ -13,7 +13,7 @@ import {
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
-import { CanDeactivateFn, Router, RouterLink } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import {
   PARTICIPANT_CSV_COLUMNS,
   type CurveSpec,
@@ -79,10 +79,6 @@ function sameReads(a: PlanRules, b: PlanRules): boolean {
 function isConflict(error: unknown): boolean {
   return error instanceof HttpErrorResponse && error.status === 412;
 }
-
-/** Asks before leaving a version with unsaved changes (for a route's `canDeactivate`). */
-export const leavePlanVersionGuard: CanDeactivateFn<PlanVersionPageComponent> = (page) =>
-  page.canLeave() || window.confirm('This version has unsaved changes. Leave and lose them?');
 
 /**
  * One version of an incentive plan. HR edits a draft — components and weights, each component's
