@@ -65,13 +65,20 @@ export function decimalOrNull(text: unknown): Decimal | null {
 
 /**
  * The decimal of `text`, or an error of class `error` (PlanRulesError by default) whose message
- * names `what` and shows what a good value looks like:
- * `The weight of 'Quota' must be a decimal number such as 12.5, not "abc".`
+ * names `what` (a function when the words are costly to build) and shows what a good value looks like:
+ * `The weight of 'Quota' must be a decimal number such as 12.5, not "abc".` Without `cache` the text is
+ * parsed afresh (amounts of one participant, which do not recur like the rules' numbers).
  */
-export function toDec(text: unknown, what: string, error: ErrorClass = PlanRulesError): Decimal {
-  const value = decimalOrNull(text);
+export function toDec(
+  text: unknown,
+  what: string | (() => string),
+  error: ErrorClass = PlanRulesError,
+  cache = true,
+): Decimal {
+  const value = cache ? decimalOrNull(text) : isDecimalText(text) ? new Dec(text.trim()) : null;
   if (value === null) {
-    throw new error(`${capitalize(what)} must be a decimal number such as 12.5, not ${quote(text)}.`);
+    const words = typeof what === 'string' ? what : what();
+    throw new error(`${capitalize(words)} must be a decimal number such as 12.5, not ${quote(text)}.`);
   }
   return value;
 }

@@ -1,7 +1,15 @@
 import type { PayoutPoint } from '@lodestar/contracts';
 
 import { PlanRulesError, StatementError } from './decimal';
-import { curvePayout, curveProblem, resolveCurve, valueForPayout } from './payout-curve';
+import {
+  curvePayout,
+  curveProblem,
+  prepareCurve,
+  readCurve,
+  resolveCurve,
+  resolveCurveShared,
+  valueForPayout,
+} from './payout-curve';
 
 const pts = (...pairs: [string, string][]): PayoutPoint[] =>
   pairs.map(([value, payout]) => ({ value, payout }));
@@ -231,5 +239,55 @@ describe('resolveCurve', () => {
     expect(() => resolveCurve({ source: 'TARGETS', payouts: ['50', '100', '200'] }, band, 'lower')).toThrow(
       'The target band 30 / 40 / 50 is not strictly ordered for a metric that is better when lower, so no curve can be taken from it.',
     );
+  });
+});
+
+describe('readCurve', () => {
+  it('reads the curve with the words of a statement step', () => {
+    const curve = prepareCurve(pts(['90', '50'], ['100', '100'], ['120', '200']), 'higher');
+    expect(readCurve(curve, '112.4')).toMatchObject({
+      payoutText: '162',
+      payoutShown: '162',
+      where: '112.4 lies between 100 ↦ 100 % and 120 ↦ 200 %',
+      text: '112.4',
+    });
+    expect(readCurve(curve, '1250')?.where).toBe('1,250 is at or beyond the last point 120 ↦ 200 %');
+    expect(readCurve(curve, '-3')?.where).toBe('−3 is short of the first point 90 ↦ 50 %');
+    expect(readCurve(curve, 'abc')).toBeNull();
+  });
+
+  it('keeps the reading of a value read again, and only then', () => {
+    const curve = prepareCurve(pts(['0', '0'], ['10', '100']), 'higher');
+    const first = readCurve(curve, '3');
+    const second = readCurve(curve, '3');
+    const third = readCurve(curve, '3');
+    expect(second).not.toBe(first);
+    expect(third).toBe(second);
+    expect(third?.payout.toFixed()).toBe('30');
+  });
+});
+
+describe('resolveCurveShared', () => {
+  it('makes the points of a TARGETS curve once per band and direction', () => {
+    const spec = { source: 'TARGETS' as const, payouts: ['50', '100', '200'] as [string, string, string] };
+    const band = { threshold: 30, target: 40, stretch: 50 };
+    const points = resolveCurveShared(spec, band, 'higher');
+    expect(points).toEqual(resolveCurve(spec, band, 'higher'));
+    expect(resolveCurveShared(spec, { ...band }, 'higher')).toBe(points);
+    expect(resolveCurveShared(spec, { ...band, stretch: 60 }, 'higher')).not.toBe(points);
+  });
+
+  it('notices payouts changed in place', () => {
+    const spec = { source: 'TARGETS' as const, payouts: ['50', '100', '200'] as [string, string, string] };
+    const band = { threshold: 30, target: 40, stretch: 50 };
+    expect(resolveCurveShared(spec, band, 'higher')[2].payout).toBe('200');
+    spec.payouts[2] = '250';
+    expect(resolveCurveShared(spec, band, 'higher')[2].payout).toBe('250');
+  });
+
+  it('refuses a band that is missing, as resolveCurve does', () => {
+    expect(() =>
+      resolveCurveShared({ source: 'TARGETS', payouts: ['50', '100', '200'] }, null, 'higher'),
+    ).toThrow(StatementError);
   });
 });

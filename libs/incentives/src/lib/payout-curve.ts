@@ -2,13 +2,16 @@ import type { CurveSegment, CurveSpec, MetricDirection, PayoutPoint, TargetBand 
 import { Decimal } from 'decimal.js';
 
 import {
+  Dec,
   decimalOrNull,
+  isDecimalText,
   HUNDRED,
   numberText,
   PlanRulesError,
   plain,
   quote,
   show,
+  showPlain,
   StatementError,
   ZERO,
 } from './decimal';
@@ -28,8 +31,13 @@ export interface PreparedCurve {
   /** vᵢ₊₁ − vᵢ and pᵢ₊₁ − pᵢ of each piece. */
   readonly valueSteps: readonly Decimal[];
   readonly payoutSteps: readonly Decimal[];
-  /** Readings by value text: participants of one unit, and everyone on company components, share values. */
-  readonly readings: Map<string, CurveReading>;
+  /**
+   * Readings by value text: participants of one unit, and everyone on company components, share
+   * values. `null` marks a value read once and not kept (see {@link readCurve}).
+   */
+  readonly readings: Map<string, CurveReading | null>;
+  /** "100 ↦ 100 %" of each point, worded on first use. */
+  readonly pointWords: string[];
 }
 
 /** The curve read at one value, with the words a statement step needs. */
@@ -43,9 +51,11 @@ export interface CurveReading {
   readonly where: string;
   /** The payout as shown in a sentence: "162". */
   readonly payoutShown: string;
+  /** The value's text, as read. */
+  readonly text: string;
 }
 
-const READINGS_LIMIT = 5_000;
+const READINGS_LIMIT = 2_048;
 
 /**
  * Why the points cannot be a payout curve for a metric of this direction, as a sentence naming
@@ -112,12 +122,15 @@ export function payoutAt(curve: PreparedCurve, x: Decimal): { payout: Decimal; s
  * `text` is not a decimal string.
  */
 export function readCurve(curve: PreparedCurve, text: string): CurveReading | null {
-  let reading = curve.readings.get(text);
-  if (reading !== undefined) return reading;
-  const value = decimalOrNull(text);
+  const known = curve.readings.get(text);
+  if (known) return known;
+  // Not through the parse cache: values of facts rarely repeat the way rules' numbers do.
+  const value = isDecimalText(text) ? new Dec(text.trim()) : null;
   if (value === null) return null;
   const { payout, segment } = payoutAt(curve, value);
-  const shown = show(value);
+  // A plain decimal text shows as it is written (but for leading zeros, which `show` drops).
+  const trimmed = text.trim();
+  const shown = /^-?0\d/.test(trimmed) ? show(value) : showPlain(trimmed);
   let where: string;
   if (segment.kind === 'SHORT') {
     where = `${shown} is short of the first point ${pointWords(curve, 0)}`;
@@ -127,15 +140,28 @@ export function readCurve(curve: PreparedCurve, text: string): CurveReading | nu
     const i = segment.kind === 'BETWEEN' ? curve.points.indexOf(segment.from) : 0;
     where = `${shown} lies between ${pointWords(curve, i)} and ${pointWords(curve, i + 1)}`;
   }
-  reading = { value, payout, segment, payoutText: plain(payout), where, payoutShown: show(payout) };
+  const payoutText = plain(payout);
+  const reading: CurveReading = {
+    value,
+    payout,
+    segment,
+    payoutText,
+    where,
+    payoutShown: showPlain(payoutText),
+    text,
+  };
+  // Kept only for a value read recently before (the last couple of thousand values of this
+  // curve): participants of one unit and company-wide values repeat at once, while values that
+  // never repeat soon would only churn memory — a reading kept long and then dropped is the
+  // garbage collector's most expensive kind.
   if (curve.readings.size >= READINGS_LIMIT) curve.readings.clear();
-  curve.readings.set(text, reading);
+  curve.readings.set(text, known === null ? reading : null);
   return reading;
 }
 
 /** "100 ↦ 100 %". */
 export function pointWords(curve: PreparedCurve, i: number): string {
-  return `${show(curve.values[i])} ↦ ${show(curve.payouts[i])} %`;
+  return (curve.pointWords[i] ??= `${show(curve.values[i])} ↦ ${show(curve.payouts[i])} %`);
 }
 
 /**
@@ -341,7 +367,16 @@ function parseCurve(
     valueSteps.push(values[i + 1].minus(values[i]));
     payoutSteps.push(payouts[i + 1].minus(payouts[i]));
   }
-  return { points: copy, direction, values, payouts, valueSteps, payoutSteps, readings: new Map() };
+  return {
+    points: copy,
+    direction,
+    values,
+    payouts,
+    valueSteps,
+    payoutSteps,
+    readings: new Map(),
+    pointWords: [],
+  };
 }
 
 function lowerFirst(text: string): string {

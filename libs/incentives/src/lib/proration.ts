@@ -93,7 +93,7 @@ export function periodTargetBonus(annual: string, eligibleDays: number, daysInYe
 }
 
 export function checkedAnnual(annual: string): Decimal {
-  const value = toDec(annual, 'the annual target bonus', StatementError);
+  const value = toDec(annual, 'the annual target bonus', StatementError, false);
   if (value.isNegative() && !value.isZero()) {
     throw new StatementError(`The annual target bonus is ${annual}; it cannot be below 0.`);
   }

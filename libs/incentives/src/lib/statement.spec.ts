@@ -439,6 +439,32 @@ describe('computeStatement: the trace', () => {
   });
 });
 
+describe('computeStatement: participants sharing values', () => {
+  it('gives every participant the same trace for the same facts, without sharing points they could change', () => {
+    const rules = salesPlan();
+    const first = computeStatement(rules, salesFacts({ cx: '55' }, FULL_QUARTER));
+    const second = computeStatement(rules, salesFacts({ cx: '55' }, FULL_QUARTER));
+    const third = computeStatement(rules, salesFacts({ cx: '55' }, FULL_QUARTER));
+    expect(third).toEqual(first);
+    expect(second).toEqual(first);
+    third.components[2].points[0].payout = '999';
+    expect(
+      computeStatement(rules, salesFacts({ cx: '55' }, FULL_QUARTER)).components[2].points[0].payout,
+    ).toBe('50');
+  });
+
+  it('follows a curve edited in place between two statements', () => {
+    const rules = salesPlan();
+    const facts = salesFacts({ cx: '55' }, FULL_QUARTER);
+    computeStatement(rules, facts);
+    computeStatement(rules, facts);
+    const points = rules.components[0].curve.source === 'POINTS' ? rules.components[0].curve.points : [];
+    points[2].payout = '300';
+    // 100 + 200 × 12.4 ÷ 20 = 224 %.
+    expect(computeStatement(rules, facts).components[0].curvePayout).toBe('224');
+  });
+});
+
 describe('computeStatement: refusals', () => {
   it('refuses a missing fact, naming the component and the metric', () => {
     const facts = salesFacts();

@@ -11,6 +11,7 @@ import type {
   PlanComponent,
   PlanRules,
   PriorPeriodAdjustment,
+  TargetBand,
 } from '@lodestar/contracts';
 import { attainment, score } from '@lodestar/cx-metrics';
 import { Decimal } from 'decimal.js';
@@ -99,7 +100,7 @@ export function computeStatement(rules: PlanRules, facts: ParticipantFacts): Cal
     const fact = input.fact;
     let level: Decimal;
     if (gate.level !== null && gate.level !== undefined) {
-      level = toDec(gate.level, `the level of gate '${gate.label}'`);
+      level = toDec(gate.level, () => `the level of gate '${gate.label}'`);
     } else if (fact.band) {
       level = numberDec(fact.band.threshold);
     } else {
@@ -107,7 +108,7 @@ export function computeStatement(rules: PlanRules, facts: ParticipantFacts): Cal
         `Gate '${gate.label}' has no level of its own and ${fact.metricName} of ${fact.input.orgUnit.name} has no target band for ${period}, so its threshold is unknown; set a target band or give the gate a level.`,
       );
     }
-    const maxPayout = toDec(gate.maxPayout, `the highest payout of gate '${gate.label}'`);
+    const maxPayout = toDec(gate.maxPayout, () => `the highest payout of gate '${gate.label}'`);
     const gated = (Array.isArray(gate.components) ? gate.components : []).map((key) => {
       const item = byKey.get(key);
       if (item === undefined) {
@@ -181,7 +182,7 @@ export function computeStatement(rules: PlanRules, facts: ParticipantFacts): Cal
   if (rules.multiplier) {
     const m = rules.multiplier;
     const fact = factFor(facts, m.metric, m.scope, m.label, 'multiplier');
-    const curve = preparedFor(m.points, fact, `the multiplier '${m.label}'`);
+    const curve = preparedFor(m.points, fact, () => `the multiplier '${m.label}'`);
     const reading = readingOf(curve, fact, m.label);
     const subject = `Multiplier '${m.label}': ${fact.metricName} (${fact.input.orgUnit.name})`;
     const factor = reading === null ? AT_TARGET_PAYOUT : reading.payout;
@@ -315,6 +316,7 @@ interface ComponentWork {
   weight: Decimal;
   /** The value that moves pay; null when it pays at target. */
   value: Decimal | null;
+  reading: CurveReading | null;
   points: PayoutPoint[];
   segment: CurveSegment;
   curvePayout: Decimal;
@@ -329,7 +331,7 @@ interface ComponentWork {
 
 function componentPayout(component: PlanComponent, facts: ParticipantFacts, steps: string[]): ComponentWork {
   const fact = factFor(facts, component.metric, component.scope, component.label, 'component');
-  const weight = toDec(component.weight, `the weight of '${component.label}'`);
+  const weight = toDec(component.weight, () => `the weight of '${component.label}'`);
   let points: PayoutPoint[];
   try {
     points = resolveCurveShared(component.curve, fact.band ?? null, fact.direction);
@@ -339,7 +341,7 @@ function componentPayout(component: PlanComponent, facts: ParticipantFacts, step
       `The curve of '${component.label}' (${fact.metricName} of ${fact.input.orgUnit.name}, ${facts.period})`,
     );
   }
-  const curve = preparedFor(points, fact, `the component '${component.label}'`);
+  const curve = preparedFor(points, fact, () => `the component '${component.label}'`);
   const input = fact.input;
   const reading = readingOf(curve, fact, component.label);
   if (reading === null || input.basis !== 'ACTUAL') steps.push(input.source);
@@ -361,7 +363,7 @@ function componentPayout(component: PlanComponent, facts: ParticipantFacts, step
   const cap =
     component.cap === null || component.cap === undefined
       ? null
-      : toDec(component.cap, `the cap of '${component.label}'`);
+      : toDec(component.cap, () => `the cap of '${component.label}'`);
   let afterCap = payout;
   if (cap !== null && cap.lt(payout)) {
     afterCap = cap;
@@ -376,6 +378,7 @@ function componentPayout(component: PlanComponent, facts: ParticipantFacts, step
     fact,
     weight,
     value: reading === null ? null : reading.value,
+    reading,
     points:
       component.curve.source === 'TARGETS'
         ? points.map((p) => ({ value: p.value, payout: p.payout }))
@@ -409,15 +412,10 @@ function componentTrace(item: ComponentWork, contribution: Decimal): ComponentTr
   const band = fact.band ?? null;
   let scoreText: string | null = null;
   let attainmentText: string | null = null;
-  if (band !== null && item.value !== null) {
-    const actual = Number(fact.input.value);
-    try {
-      scoreText = fourDecimals(score(actual, band, fact.direction));
-    } catch {
-      scoreText = null;
-    }
-    const attained = attainment(actual, band.target, fact);
-    attainmentText = attained === null ? null : fourDecimals(attained);
+  if (band !== null && item.reading !== null) {
+    const scored = scoreOf(item.reading, band, fact);
+    scoreText = scored.score;
+    attainmentText = scored.attainment;
   }
   return {
     key: component.key,
@@ -459,12 +457,12 @@ function factFor(
   );
 }
 
-function preparedFor(points: PayoutPoint[], fact: MetricFact, what: string): PreparedCurve {
+function preparedFor(points: PayoutPoint[], fact: MetricFact, what: () => string): PreparedCurve {
   try {
     return prepareCurve(points, fact.direction);
   } catch (error) {
     if (error instanceof PlanRulesError) {
-      throw new PlanRulesError(error.message.replace('The payout curve', `The curve of ${what}`));
+      throw new PlanRulesError(error.message.replace('The payout curve', `The curve of ${what()}`));
     }
     throw error;
   }
@@ -500,7 +498,7 @@ function lowerFirst(text: string): string {
 
 /** An amount in money: a decimal with at most two decimals. */
 function cents(text: string, what: string): Decimal {
-  const value = toDec(text, what, StatementError);
+  const value = toDec(text, what, StatementError, false);
   if (value.decimalPlaces() > 2) {
     throw new StatementError(
       `${what[0].toUpperCase()}${what.slice(1)} is ${text}; an amount has at most two decimals (cents).`,
@@ -517,11 +515,70 @@ function moneyOrPlain(value: Decimal): string {
   return value.decimalPlaces() <= 2 ? money(value) : plain(value);
 }
 
+interface Scored {
+  threshold: number;
+  target: number;
+  stretch: number;
+  direction: MetricFact['direction'];
+  unit: MetricFact['unit'];
+  score: string | null;
+  attainment: string | null;
+}
+
+/** A reading with the last band it was scored on: participants sharing a value mostly share its band too. */
+type ScoredReading = CurveReading & { scored?: Scored };
+
+/** Score and attainment of a reading's value on a band (cx-metrics), as decimal strings. */
+function scoreOf(reading: ScoredReading, band: TargetBand, fact: MetricFact): Scored {
+  const last = reading.scored;
+  if (
+    last !== undefined &&
+    last.threshold === band.threshold &&
+    last.target === band.target &&
+    last.stretch === band.stretch &&
+    last.direction === fact.direction &&
+    last.unit === fact.unit
+  ) {
+    return last;
+  }
+  const actual = Number(reading.text);
+  let scoreText: string | null;
+  try {
+    scoreText = fourDecimals(score(actual, band, fact.direction));
+  } catch {
+    scoreText = null;
+  }
+  const attained = attainment(actual, band.target, fact);
+  const scored: Scored = {
+    threshold: band.threshold,
+    target: band.target,
+    stretch: band.stretch,
+    direction: fact.direction,
+    unit: fact.unit,
+    score: scoreText,
+    attainment: attained === null ? null : fourDecimals(attained),
+  };
+  reading.scored = scored;
+  return scored;
+}
+
 /** A score or attainment (a binary float) as a decimal string with at most four decimals. */
 function fourDecimals(value: number): string | null {
   if (!Number.isFinite(value)) return null;
-  const rounded = Math.round(value * 10_000) / 10_000;
-  if (rounded === 0) return '0';
-  // Rounded to four decimals, the shortest form of the double is those decimals (no exponent in this range).
-  return Math.abs(rounded) >= 1e-4 && Math.abs(rounded) < 1e15 ? String(rounded) : numberText(rounded);
+  const tenThousandths = Math.round(value * 10_000);
+  if (!Number.isSafeInteger(tenThousandths)) return numberText(value);
+  const negative = tenThousandths < 0;
+  const magnitude = negative ? -tenThousandths : tenThousandths;
+  const whole = Math.floor(magnitude / 10_000);
+  let fraction = magnitude - whole * 10_000;
+  let text = String(whole);
+  if (fraction !== 0) {
+    let digits = 4;
+    while (fraction % 10 === 0) {
+      fraction /= 10;
+      digits--;
+    }
+    text += '.' + String(fraction).padStart(digits, '0');
+  }
+  return negative ? '-' + text : text;
 }
