@@ -241,6 +241,38 @@ describe('rulesProblems', () => {
   });
 });
 
+describe('rulesProblems on malformed input', () => {
+  it('names an empty component and an empty gate instead of failing', () => {
+    const rules = validRules();
+    (rules.components as unknown[]).push(null);
+    (rules.gates as unknown[]).push(null);
+    expect(rulesProblems(rules, directionOf)).toEqual([
+      'Component 4 is empty; give it a key, label, metric, weight and curve.',
+      'Gate 2 is empty; give it a key, an input component, the gated components and a highest payout.',
+    ]);
+  });
+
+  it('needs points for a curve of an unknown metric, and three payouts for a curve from targets', () => {
+    const rules = validRules();
+    rules.components[0].metric = 'happiness';
+    rules.components[0].curve = { source: 'POINTS', points: [] };
+    rules.components[2].curve = {
+      source: 'TARGETS',
+      payouts: ['50', '100'] as unknown as [string, string, string],
+    };
+    expect(rulesProblems(rules, directionOf)).toEqual([
+      `Component 'Quota' reads the metric "happiness", which does not exist.`,
+      `The curve of component 'Quota' needs at least one point.`,
+      `The curve of component 'CX index': a curve taken from targets needs three payouts: at threshold, target and stretch.`,
+    ]);
+  });
+
+  it('needs the gates as a list', () => {
+    const rules = { ...validRules(), gates: 'cx_gate' as unknown as PlanRules['gates'] };
+    expect(rulesProblems(rules, directionOf)).toEqual(['The gates must be a list.']);
+  });
+});
+
 describe('weightTotal', () => {
   it('sums the weights exactly for the editor', () => {
     expect(weightTotal(validRules())).toBe('100');

@@ -1,3 +1,5 @@
+import type { ParticipantFacts } from '@lodestar/contracts';
+
 import {
   COMPLAINTS_MULTIPLIER,
   component,
