@@ -557,6 +557,9 @@ describe('computeStatement: refusals', () => {
     ).toThrow('The annual target bonus is -5; it cannot be below 0.');
     expect(() =>
       computeStatement(rules, oneFacts('95', { annual: '5', eligibleDays: -1, daysInYear: 365 })),
-    ).toThrow(StatementError);
+    ).toThrow('The eligible days must be a whole number of 0 or more, not -1.');
+    expect(() =>
+      computeStatement(rules, oneFacts('95', undefined as unknown as ParticipantFacts['targetBonus'])),
+    ).toThrow('The facts for FY2026-Q1 carry no target bonus (annual, eligible days, days in the year).');
   });
 });
