@@ -53,6 +53,8 @@ export interface CurveReading {
   readonly payoutShown: string;
   /** The value's text, as read. */
   readonly text: string;
+  /** Left to the statement: the score and attainment last worked out for this value (on a band). */
+  scored: unknown;
 }
 
 const READINGS_LIMIT = 2_048;
@@ -149,6 +151,7 @@ export function readCurve(curve: PreparedCurve, text: string): CurveReading | nu
     where,
     payoutShown: showPlain(payoutText),
     text,
+    scored: undefined,
   };
   // Kept only for a value read recently before (the last couple of thousand values of this
   // curve): participants of one unit and company-wide values repeat at once, while values that

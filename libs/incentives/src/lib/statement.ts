@@ -413,7 +413,7 @@ function componentTrace(item: ComponentWork, contribution: Decimal): ComponentTr
   let scoreText: string | null = null;
   let attainmentText: string | null = null;
   if (band !== null && item.reading !== null) {
-    const scored = scoreOf(item.reading, band, fact);
+    const scored = scoreOf(item.reading as ScoredReading, band, fact);
     scoreText = scored.score;
     attainmentText = scored.attainment;
   }
@@ -526,7 +526,7 @@ interface Scored {
 }
 
 /** A reading with the last band it was scored on: participants sharing a value mostly share its band too. */
-type ScoredReading = CurveReading & { scored?: Scored };
+type ScoredReading = CurveReading & { scored: Scored | undefined };
 
 /** Score and attainment of a reading's value on a band (cx-metrics), as decimal strings. */
 function scoreOf(reading: ScoredReading, band: TargetBand, fact: MetricFact): Scored {
