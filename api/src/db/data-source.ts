@@ -23,8 +23,11 @@ import { PlanParticipantEntity } from '../incentives/plan-participant.entity';
 import { PlanVersionEntity } from '../incentives/plan-version.entity';
 import { ScorecardCommentEntity } from '../scorecards/scorecard-comment.entity';
 import { StatementInquiryEntity } from '../incentives/statement-inquiry.entity';
+import { StatementAdjustmentEntity } from '../incentives/statement-adjustment.entity';
+import { StatementPeriodEntity } from '../incentives/statement-period.entity';
+import { StatementEntity } from '../incentives/statement.entity';
 
-export const ENTITIES = [UserEntity, SessionEntity, OrgUnitEntity, SettingEntity, AuditEntryEntity, MetricDefinitionEntity, VocImportEntity, MeasurementEntity, TargetEntity, CxIndexWeightEntity, ScorecardCommentEntity, ActionPlanEntity, StatementInquiryEntity, IncentivePlanEntity, PlanVersionEntity, PlanParticipantEntity, PlanAcknowledgementEntity];
+export const ENTITIES = [UserEntity, SessionEntity, OrgUnitEntity, SettingEntity, AuditEntryEntity, MetricDefinitionEntity, VocImportEntity, MeasurementEntity, TargetEntity, CxIndexWeightEntity, ScorecardCommentEntity, ActionPlanEntity, StatementInquiryEntity, StatementEntity, StatementPeriodEntity, StatementAdjustmentEntity, IncentivePlanEntity, PlanVersionEntity, PlanParticipantEntity, PlanAcknowledgementEntity];
 export const MIGRATIONS = [CreatedFoundationSchema1763890000000, CreatedMetricsAndVoc1763990000000, CreatedMeasurements1764090000000, CreatedTargets1764190000000, CreatedScorecardComments1764290000000, CreatedCxInvestments1764390000000, CreatedIncentivePlans1764490000000];
 
 /** TypeORM options for a database URL: migrations only, never `synchronize`. */

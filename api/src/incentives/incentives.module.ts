@@ -13,6 +13,15 @@ import { InquiriesController } from './inquiries.controller';
 import { InquiriesService } from './inquiries.service';
 import { StatementExportsController } from './statement-exports.controller';
 import { StatementExportsService } from './statement-exports.service';
+import { IncentivesController } from './incentives.controller';
+import { MyIncentiveService } from './my-incentive.service';
+import { PlanVersionToolsController } from './plan-version-tools.controller';
+import { StatementCalculator } from './statement-calculator.service';
+import { StatementPeriodsController } from './statement-periods.controller';
+import { StatementPeriodsService } from './statement-periods.service';
+import { StatementsController } from './statements.controller';
+import { StatementsService } from './statements.service';
+import { WhatIfService } from './what-if.service';
 
 /**
  * Incentive plans: plans and their versions (drafts, four-eyes review, approval's freeze of the
@@ -20,8 +29,9 @@ import { StatementExportsService } from './statement-exports.service';
  */
 @Module({
   imports: [SettingsModule, ScorecardsModule],
-  controllers: [PlansController, PlanVersionsController, InquiriesController, StatementExportsController, PayOverridesController],
-  providers: [PlansService, PlanVersionsService, PlanFreeze, InquiriesService, StatementExportsService, PayInputsService, PayOverridesService],
+  // the exports' controller before the statements': `statements/:id` would take `export` and `payroll`
+  controllers: [PlansController, PlanVersionsController, InquiriesController, StatementExportsController, PayOverridesController, StatementsController, StatementPeriodsController, PlanVersionToolsController, IncentivesController],
+  providers: [PlansService, PlanVersionsService, PlanFreeze, InquiriesService, StatementExportsService, PayInputsService, PayOverridesService, StatementCalculator, StatementsService, StatementPeriodsService, WhatIfService, MyIncentiveService],
   exports: [PlansService, PlanVersionsService, PlanFreeze],
 })
 export class IncentivesModule {}

@@ -8,7 +8,12 @@ import {
   type QuarterParticipant,
 } from './statement-adjustments';
 
-const ann: QuarterParticipant = { participantId: 'p-ann', userId: 'ann', planId: 'plan', startDate: '2025-10-01' };
+const ann: QuarterParticipant = {
+  participantId: 'p-ann',
+  userId: 'ann',
+  planId: 'plan',
+  startDate: '2025-10-01',
+};
 const closedQ1: ClosedStatement = {
   id: 's-q1',
   period: 'FY2026-Q1',
@@ -39,7 +44,12 @@ describe('prior-period adjustments', () => {
   });
 
   it('carries nothing once the restatements already applied make up the difference', () => {
-    const input = { forPeriod: 'FY2026-Q1', forStatementId: 's-q1', storedAmount: '18452.05', recomputedAmount: '17980.30' };
+    const input = {
+      forPeriod: 'FY2026-Q1',
+      forStatementId: 's-q1',
+      storedAmount: '18452.05',
+      recomputedAmount: '17980.30',
+    };
     expect(restatementAdjustment({ ...input, appliedBefore: '-471.75' })).toBeNull();
     expect(restatementAdjustment({ ...input, appliedBefore: '-400.00' })?.amount).toBe('-71.75');
   });
@@ -52,7 +62,13 @@ describe('prior-period adjustments', () => {
   });
 
   it('recoups the latest closed balance and lists restatements and inquiries by period', () => {
-    const closedQ2: ClosedStatement = { ...closedQ1, id: 's-q2', period: 'FY2026-Q2', amount: '0.00', carriedForward: '-1200.50' };
+    const closedQ2: ClosedStatement = {
+      ...closedQ1,
+      id: 's-q2',
+      period: 'FY2026-Q2',
+      amount: '0.00',
+      carriedForward: '-1200.50',
+    };
     const plans = planAdjustments({
       holders: adjustmentHolders([ann], new Set()),
       closed: [closedQ2, closedQ1],
@@ -62,7 +78,14 @@ describe('prior-period adjustments', () => {
         ['s-q2', '100.00'],
       ]),
       inquiries: [
-        { id: 'i-1', period: 'FY2026-Q1', userId: 'ann', planId: 'plan', adjustment: '250', response: 'The Q1 NPS was  restated.' },
+        {
+          id: 'i-1',
+          period: 'FY2026-Q1',
+          userId: 'ann',
+          planId: 'plan',
+          adjustment: '250',
+          response: 'The Q1 NPS was  restated.',
+        },
       ],
     });
     const plan = plans.get('p-ann');
@@ -71,7 +94,9 @@ describe('prior-period adjustments', () => {
       ['FY2026-Q1', 'INQUIRY', '250.00'],
       ['FY2026-Q2', 'RESTATEMENT', '100.00'],
     ]);
-    expect(plan?.adjustments[0].reason).toBe('Inquiry about FY2026-Q1 adjusted by HR: The Q1 NPS was restated.');
+    expect(plan?.adjustments[0].reason).toBe(
+      'Inquiry about FY2026-Q1 adjusted by HR: The Q1 NPS was restated.',
+    );
     expect(adjustmentsTotal(plan?.adjustments ?? [])).toBe('350.00');
   });
 

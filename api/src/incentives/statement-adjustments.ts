@@ -151,7 +151,9 @@ export function planAdjustments(input: {
     if (!plan) plans.set(holder.participantId, (plan = { adjustments: [], carriedIn: '0.00' }));
     return plan;
   };
-  const sorted = [...input.closed].sort((a, b) => a.period.localeCompare(b.period) || a.id.localeCompare(b.id));
+  const sorted = [...input.closed].sort(
+    (a, b) => a.period.localeCompare(b.period) || a.id.localeCompare(b.id),
+  );
   for (const statement of sorted) {
     const key = pairKey(statement.userId, statement.planId);
     const plan = planOf(key);
@@ -171,7 +173,9 @@ export function planAdjustments(input: {
       plan.carriedIn = new Money(plan.carriedIn).plus(statement.carriedForward).toFixed(2);
     }
   }
-  const inquiries = [...input.inquiries].sort((a, b) => a.period.localeCompare(b.period) || a.id.localeCompare(b.id));
+  const inquiries = [...input.inquiries].sort(
+    (a, b) => a.period.localeCompare(b.period) || a.id.localeCompare(b.id),
+  );
   for (const inquiry of inquiries) {
     const plan = planOf(pairKey(inquiry.userId, inquiry.planId));
     const adjustment = plan && inquiryAdjustment(inquiry);

@@ -13,20 +13,29 @@ describe('statement quarters', () => {
   });
 
   it('refuses a fifth quarter with the four it could be', () => {
-    expect(() => parseQuarter('FY2026-Q5')).toThrow(new QuarterLabelError('FY2026-Q5 is not a quarter; use FY2026-Q1 … Q4.'));
+    expect(() => parseQuarter('FY2026-Q5')).toThrow(
+      new QuarterLabelError('FY2026-Q5 is not a quarter; use FY2026-Q1 … Q4.'),
+    );
   });
 
   it('refuses a fiscal year and a month with a sentence that names a quarter to use', () => {
     expect(() => parseQuarter('FY2026')).toThrow('FY2026 is not a quarter; use FY2026-Q1 … Q4.');
     expect(() => parseQuarter('2026-03')).toThrow('2026-03 is a month, not a quarter');
     expect(() => parseQuarter('')).toThrow('period is required');
-    expect(() => parseQuarter('soon')).toThrow('"soon" is not a quarter; use a fiscal quarter such as FY2026-Q1.');
+    expect(() => parseQuarter('soon')).toThrow(
+      '"soon" is not a quarter; use a fiscal quarter such as FY2026-Q1.',
+    );
   });
 
   it('steps across fiscal years', () => {
     expect(previousQuarter('FY2027-Q1')).toBe('FY2026-Q4');
     expect(nextQuarter('FY2026-Q4')).toBe('FY2027-Q1');
-    expect(quartersBetween('FY2026-Q3', 'FY2027-Q2')).toEqual(['FY2026-Q3', 'FY2026-Q4', 'FY2027-Q1', 'FY2027-Q2']);
+    expect(quartersBetween('FY2026-Q3', 'FY2027-Q2')).toEqual([
+      'FY2026-Q3',
+      'FY2026-Q4',
+      'FY2027-Q1',
+      'FY2027-Q2',
+    ]);
     expect(quartersBetween('FY2027-Q2', 'FY2027-Q1')).toEqual([]);
   });
 

@@ -42,7 +42,9 @@ export function parseQuarter(label: unknown, field = 'period'): Quarter {
     );
   }
   if (!text) throw new QuarterLabelError(`${field} is required: a fiscal quarter such as FY2026-Q1.`);
-  throw new QuarterLabelError(`"${text.slice(0, 40)}" is not a quarter; use a fiscal quarter such as FY2026-Q1.`);
+  throw new QuarterLabelError(
+    `"${text.slice(0, 40)}" is not a quarter; use a fiscal quarter such as FY2026-Q1.`,
+  );
 }
 
 export function quarterLabel(quarter: Quarter): string {
@@ -67,7 +69,8 @@ export function quartersOf(fiscalYear: number): string[] {
 /** The quarters from `first` to `last`, both included, in order; empty when `first` is later. */
 export function quartersBetween(first: string, last: string): string[] {
   const quarters: string[] = [];
-  for (let label = quarterLabel(parseQuarter(first)); label <= last; label = nextQuarter(label)) quarters.push(label);
+  for (let label = quarterLabel(parseQuarter(first)); label <= last; label = nextQuarter(label))
+    quarters.push(label);
   return quarters;
 }
 
