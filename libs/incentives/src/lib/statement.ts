@@ -570,15 +570,13 @@ function fourDecimals(value: number): string | null {
   const negative = tenThousandths < 0;
   const magnitude = negative ? -tenThousandths : tenThousandths;
   const whole = Math.floor(magnitude / 10_000);
-  let fraction = magnitude - whole * 10_000;
+  const fraction = magnitude - whole * 10_000;
   let text = String(whole);
   if (fraction !== 0) {
-    let digits = 4;
-    while (fraction % 10 === 0) {
-      fraction /= 10;
-      digits--;
-    }
-    text += '.' + String(fraction).padStart(digits, '0');
+    const digits = String(10_000 + fraction); // "1" and four digits
+    let end = 5;
+    while (digits.charCodeAt(end - 1) === 48 /* 0 */) end--;
+    text += '.' + digits.slice(1, end);
   }
   return negative ? '-' + text : text;
 }
