@@ -144,6 +144,31 @@ describe('statements', () => {
     expect(Number(after.amount)).toBeLessThan(Number(before.amount));
   });
 
+  it("moves an open quarter's projections to a newly published version at once", async () => {
+    const before = (await hr.get('/api/v1/statements?period=FY2026-Q3')).body.items as StatementSummary[];
+    expect(before.map((item) => item.version.number)).toEqual([1, 1, 1]);
+    const rules = JSON.parse(JSON.stringify(TEST_RULES)) as typeof TEST_RULES;
+    rules.components[0].weight = '80';
+    rules.components[1].weight = '20';
+    const { planId } = (
+      await t.sql<{ planId: string }>('SELECT plan_id AS "planId" FROM plan_versions WHERE id = $1', [
+        versionId,
+      ])
+    )[0];
+    await createPlan(t, {
+      key: 'statements-plan',
+      planId,
+      effectiveFrom: 'FY2026-Q3',
+      basedOn: versionId,
+      rules,
+    });
+    const after = (await hr.get('/api/v1/statements?period=FY2026-Q3')).body.items as StatementSummary[];
+    expect(after.map((item) => item.version.number)).toEqual([2, 2, 2]);
+    // FY2026-Q2 stays with the first version
+    const q2 = (await hr.get('/api/v1/statements?period=FY2026-Q2')).body.items as StatementSummary[];
+    expect(q2.map((item) => item.version.number)).toEqual([1, 1, 1]);
+  });
+
   it('refuses a recompute by anyone but HR, and a period that is not a quarter with a sentence', async () => {
     const approver = await as(t, 'approver@example.com');
     expect((await approver.post('/api/v1/statements/recompute?period=FY2026-Q3')).status).toBe(403);

@@ -8,6 +8,7 @@ import {
 import type { Inquiry, InquiryReason, InquiryStatus, Page } from '@lodestar/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { ReadCache } from '../common/read-cache';
 import type { RequestUser } from '../common/request-user';
 import {
   checkAdjustment,
@@ -109,6 +110,7 @@ export class InquiriesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly cache: ReadCache,
   ) {}
 
   async raise(actor: RequestUser, statementId: string, body: RaiseInquiryDto): Promise<Inquiry> {
@@ -191,6 +193,8 @@ export class InquiriesService {
       });
       return after;
     });
+    // an adjustment is carried by the next open quarter's statements
+    if (row.status === 'ADJUSTED') this.cache.changed('incentives');
     return toInquiry(row);
   }
 

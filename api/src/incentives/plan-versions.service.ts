@@ -16,6 +16,7 @@ import type {
 import type { Request } from 'express';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService, type RecordAudit } from '../audit/audit.service';
+import { ReadCache } from '../common/read-cache';
 import { readCsvUpload, type CsvLineError } from '../common/csv-upload';
 import type { RequestUser } from '../common/request-user';
 import type { CreatePlanVersionDto, UpdatePlanVersionDto } from './dto/plan-version.dto';
@@ -178,6 +179,7 @@ export class PlanVersionsService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly freezer: PlanFreeze,
+    private readonly cache: ReadCache,
   ) {}
 
   // ───────────────────────────── reads ─────────────────────────────
@@ -520,20 +522,28 @@ export class PlanVersionsService {
 
   /** HR publishes an approved version, unless a statement period it would apply to is closed already. */
   async publish(actor: RequestUser, id: string): Promise<TaggedVersion> {
-    return this.transition(actor, id, 'plan-version.publish', async (manager, before, participants) => {
-      const closed: { period: string }[] = await manager.query(`SELECT period FROM statement_periods`);
-      const checked = publishCheck(
-        ruled(before, participants),
-        actor,
-        closed.map((row) => row.period),
-      );
-      if ('refusal' in checked) throw refused(checked.refusal);
-      await manager.query(
-        `UPDATE plan_versions SET status = 'PUBLISHED', published_by = $2, published_at = now() WHERE id = $1`,
-        [id, actor.id],
-      );
-      return {};
-    });
+    const published = await this.transition(
+      actor,
+      id,
+      'plan-version.publish',
+      async (manager, before, participants) => {
+        const closed: { period: string }[] = await manager.query(`SELECT period FROM statement_periods`);
+        const checked = publishCheck(
+          ruled(before, participants),
+          actor,
+          closed.map((row) => row.period),
+        );
+        if ('refusal' in checked) throw refused(checked.refusal);
+        await manager.query(
+          `UPDATE plan_versions SET status = 'PUBLISHED', published_by = $2, published_at = now() WHERE id = $1`,
+          [id, actor.id],
+        );
+        return {};
+      },
+    );
+    // the open quarters' projections follow the version that applies now
+    this.cache.changed('incentives');
+    return published;
   }
 
   /** A participant acknowledges a published version; the first date counts and is returned again after. */
