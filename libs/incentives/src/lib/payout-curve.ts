@@ -55,6 +55,8 @@ export interface CurveReading {
   readonly text: string;
   /** Left to the statement: the score and attainment last worked out for this value (on a band). */
   scored: unknown;
+  /** Left to the statement: the last weighted contribution worked out from this payout. */
+  contributed: unknown;
 }
 
 const READINGS_LIMIT = 2_048;
@@ -152,6 +154,7 @@ export function readCurve(curve: PreparedCurve, text: string): CurveReading | nu
     payoutShown: showPlain(payoutText),
     text,
     scored: undefined,
+    contributed: undefined,
   };
   // Kept only for a value read recently before (the last couple of thousand values of this
   // curve): participants of one unit and company-wide values repeat at once, while values that

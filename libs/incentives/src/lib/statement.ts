@@ -163,11 +163,11 @@ export function computeStatement(rules: PlanRules, facts: ParticipantFacts): Cal
   // 4. Weighted payout.
   let weighted: Decimal = ZERO;
   const terms: string[] = [];
-  const contributions: Decimal[] = [];
+  const contributions: Contribution[] = [];
   for (const item of work) {
-    const contribution = item.payout.times(hundredthOf(item.weight));
+    const contribution = contributionOf(item);
     contributions.push(contribution);
-    weighted = weighted.plus(contribution);
+    weighted = weighted.plus(contribution.value);
     terms.push(`${showMemo(item.weight)} × ${item.payoutShown}`);
   }
   const weightedText = plain(weighted);
@@ -407,7 +407,7 @@ function readingOf(curve: PreparedCurve, fact: MetricFact, label: string): Curve
   return reading;
 }
 
-function componentTrace(item: ComponentWork, contribution: Decimal): ComponentTrace {
+function componentTrace(item: ComponentWork, contribution: Contribution): ComponentTrace {
   const { component, fact } = item;
   const band = fact.band ?? null;
   let scoreText: string | null = null;
@@ -437,7 +437,7 @@ function componentTrace(item: ComponentWork, contribution: Decimal): ComponentTr
     afterCap: item.afterCap === item.curvePayout ? item.curvePayoutText : plain(item.afterCap),
     gatedBy: item.gatedBy,
     payout: item.payout === item.curvePayout ? item.curvePayoutText : plain(item.payout),
-    contribution: plain(contribution),
+    contribution: contribution.text,
   };
 }
 
@@ -523,6 +523,27 @@ interface Scored {
   unit: MetricFact['unit'];
   score: string | null;
   attainment: string | null;
+}
+
+interface Contribution {
+  weight: Decimal;
+  value: Decimal;
+  text: string;
+}
+
+type ContributingReading = CurveReading & { contributed: Contribution | undefined };
+
+/** weight × payout ÷ 100 and its text, remembered on a shared reading when its payout is the component's. */
+function contributionOf(item: ComponentWork): Contribution {
+  const reading = item.reading as ContributingReading | null;
+  const shared = reading !== null && reading.payout === item.payout;
+  if (shared && reading.contributed !== undefined && reading.contributed.weight === item.weight) {
+    return reading.contributed;
+  }
+  const value = item.payout.times(hundredthOf(item.weight));
+  const contribution = { weight: item.weight, value, text: plain(value) };
+  if (shared) reading.contributed = contribution;
+  return contribution;
 }
 
 /** A reading with the last band it was scored on: participants sharing a value mostly share its band too. */
