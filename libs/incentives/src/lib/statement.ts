@@ -67,6 +67,11 @@ import { checkedAnnual, checkedDaysInYear, checkedEligibleDays } from './prorati
  * are assumed valid (see `rulesProblems`), but a bad curve, weight, cap or gate still throws a
  * PlanRulesError rather than paying nonsense.
  *
+ * Fast enough for a whole period at once: a curve is checked once and read once per value that
+ * recurs (participants of one unit, company-wide results), so nothing is resolved twice. Parts of
+ * a trace (inputs, bands, the rules' points, curve segments) are shared with the facts, the rules
+ * and other traces: treat a trace as read-only.
+ *
  * @throws StatementError when a fact, a band a curve or gate needs, or an amount is missing or bad.
  */
 export function computeStatement(rules: PlanRules, facts: ParticipantFacts): CalculationTrace {
