@@ -7,6 +7,7 @@ import { AppConfig, loadConfig } from './config/configuration';
 import { migrate } from './db/data-source';
 import { EmbeddedPostgres } from './db/embedded-postgres';
 import { DEMO_PASSWORD, DEMO_USERS } from './db/seed/demo-company';
+import { seedDemoIncentives } from './db/seed/demo-incentives';
 import { seedDemoCompany } from './db/seed/seed-demo';
 import { StartupError } from './db/startup-error';
 
@@ -44,7 +45,9 @@ async function assertServerVersion(url: string): Promise<void> {
   try {
     const { rows } = await client.query<{ v: string }>('SHOW server_version_num');
     if (Number(rows[0].v) < 150000) {
-      throw new StartupError(`Lodestar needs PostgreSQL 15 or newer, and DATABASE_URL points at version ${rows[0].v}: upgrade it or unset DATABASE_URL.`);
+      throw new StartupError(
+        `Lodestar needs PostgreSQL 15 or newer, and DATABASE_URL points at version ${rows[0].v}: upgrade it or unset DATABASE_URL.`,
+      );
     }
   } finally {
     await client.end();
@@ -94,6 +97,11 @@ async function main(): Promise<void> {
     if (seeded) logger.log('Loaded the demo company.', 'Database');
     app = await createApp(config, url, logger);
     await app.listen(config.port, config.host);
+    // The demo's incentive plan goes through the server's own API (four eyes, freezing, period
+    // close), so it is loaded once the server listens; it does nothing when the plan exists.
+    const self = ['0.0.0.0', '::'].includes(config.host) ? '127.0.0.1' : config.host;
+    if (config.seedDemo && (await seedDemoIncentives(`http://${self}:${config.port}`)))
+      logger.log('Loaded the demo incentive plan and its statements.', 'Database');
   } catch (error) {
     const sentence = error instanceof StartupError ? error.message : explainDatabaseError(error, url ?? '');
     const listenError = (error as { code?: string }).code === 'EADDRINUSE';
@@ -110,11 +118,16 @@ async function main(): Promise<void> {
   const lines = [
     '',
     `Lodestar is running at ${address}  (API ${address}/api/v1, OpenAPI ${address}/api/docs)`,
-    config.databaseUrl ? 'Database: DATABASE_URL' : `Database: embedded PostgreSQL, data in ${config.pgDataDir}`,
+    config.databaseUrl
+      ? 'Database: DATABASE_URL'
+      : `Database: embedded PostgreSQL, data in ${config.pgDataDir}`,
   ];
   if (config.seedDemo) {
     lines.push(`Demo sign-ins (password "${DEMO_PASSWORD}" for all):`);
-    for (const user of DEMO_USERS.slice(0, 11)) lines.push(`  ${user.email.padEnd(28)} ${user.roles.filter((r) => r !== 'MEMBER').join(', ') || 'MEMBER'}`);
+    for (const user of DEMO_USERS.slice(0, 11))
+      lines.push(
+        `  ${user.email.padEnd(28)} ${user.roles.filter((r) => r !== 'MEMBER').join(', ') || 'MEMBER'}`,
+      );
     lines.push('  … and vp.<function>@example.com for every function (EXECUTIVE)');
   }
   lines.push('Press Ctrl+C to stop.', '');
