@@ -116,6 +116,20 @@ describe('statements', () => {
     expect(entry).toEqual({ pay_data: true, actor_email: 'hr@example.com' });
   });
 
+  it("writes HR's list of other people's statements to the audit log, and not an executive's list of their own", async () => {
+    const lists = async () =>
+      (
+        await t.sql<{ n: number }>(
+          `SELECT count(*)::int AS n FROM audit_entries WHERE action = 'statement.list' AND pay_data`,
+        )
+      )[0].n;
+    const before = await lists();
+    await marketing.get('/api/v1/statements?period=FY2026-Q3');
+    expect(await lists()).toBe(before);
+    await hr.get('/api/v1/statements?period=FY2026-Q3');
+    expect(await lists()).toBe(before + 1);
+  });
+
   it('recomputes an open quarter when a read finds its inputs changed', async () => {
     const before = (await sales.get(`/api/v1/statements/${salesStatement.id}`)).body as Statement;
     const cx = await as(t, 'cx@example.com');

@@ -80,10 +80,14 @@ describe('what-if, forecast and my incentive', () => {
     expect(cents(after.totals.proposed)).toBe(
       after.rows.reduce((sum, row) => sum + cents(row.proposedAmount), 0),
     );
-    // nothing is stored
+    // nothing is stored but the read of other people's pay in the audit log
     expect((await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM statements'))[0].n).toBe(
       statementsBefore,
     );
+    const [audit] = await t.sql<{ pay_data: boolean; entity_id: string }>(
+      `SELECT pay_data, entity_id FROM audit_entries WHERE action = 'plan-version.what-if' ORDER BY id DESC LIMIT 1`,
+    );
+    expect(audit).toEqual({ pay_data: true, entity_id: draftId });
   });
 
   it('has no baseline for a quarter no published version applies to', async () => {

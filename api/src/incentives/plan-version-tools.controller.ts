@@ -11,6 +11,7 @@ import {
 import { ApiTags } from '@nestjs/swagger';
 import type { ParticipantFacts, WhatIfResult } from '@lodestar/contracts';
 import { Roles } from '../common/access.decorator';
+import { CurrentUser, RequestUser } from '../common/request-user';
 import { PreviewFactsQuery, WhatIfQuery } from './dto/statement.dto';
 import { WhatIfService } from './what-if.service';
 
@@ -29,17 +30,22 @@ export class PlanVersionToolsController {
   @Get(':id/preview-facts')
   @Roles('HR', 'APPROVER')
   previewFacts(
+    @CurrentUser() actor: RequestUser,
     @Param('id', versionId) id: string,
     @Query() query: PreviewFactsQuery,
   ): Promise<ParticipantFacts> {
-    return this.whatIf.previewFacts(id, query.participant, query.period);
+    return this.whatIf.previewFacts(actor, id, query.participant, query.period);
   }
 
   /** Each participant's payout under this version beside the published one that applies, with the totals' delta. */
   @Post(':id/what-if')
   @HttpCode(200)
   @Roles('HR', 'APPROVER')
-  run(@Param('id', versionId) id: string, @Query() query: WhatIfQuery): Promise<WhatIfResult> {
-    return this.whatIf.whatIf(id, query.period);
+  run(
+    @CurrentUser() actor: RequestUser,
+    @Param('id', versionId) id: string,
+    @Query() query: WhatIfQuery,
+  ): Promise<WhatIfResult> {
+    return this.whatIf.whatIf(actor, id, query.period);
   }
 }

@@ -284,6 +284,19 @@ export class StatementsService {
         [...params, filter.pageSize, (filter.page - 1) * filter.pageSize],
       ) as Promise<SummaryRow[]>,
     ]);
+    const others = rows.filter((row) => row.userId !== viewer.id).length;
+    if (others) {
+      // a page of other people's pay is a read of their pay data
+      await this.audit.write(viewer, async (_manager, record) => {
+        await record({
+          action: 'statement.list',
+          entityType: 'statement',
+          entityId: null,
+          after: { period: filter.period ?? null, participant, page: filter.page, statements: others },
+          payData: true,
+        });
+      });
+    }
     return { items: rows.map(toSummary), total, page: filter.page, pageSize: filter.pageSize };
   }
 

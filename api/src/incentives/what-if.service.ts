@@ -7,6 +7,8 @@ import type {
   WhatIfRow,
 } from '@lodestar/contracts';
 import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { RequestUser } from '../common/request-user';
 import { Money } from '../investments/money';
 import { StatementCalculator, type ParticipantRow, type VersionRow } from './statement-calculator.service';
 import { PAY_CURRENCY } from './statement-export';
@@ -54,6 +56,7 @@ const sum = (amounts: readonly string[]) =>
 export class WhatIfService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
     private readonly calculator: StatementCalculator,
     private readonly statements: StatementsService,
   ) {}
@@ -64,7 +67,7 @@ export class WhatIfService {
    * version that applies to them, with no adjustments or carried balances — the plan's own effect.
    * Nothing is stored.
    */
-  async whatIf(versionId: string, period: string | undefined): Promise<WhatIfResult> {
+  async whatIf(actor: RequestUser, versionId: string, period: string | undefined): Promise<WhatIfResult> {
     const version = await this.versionOr404(versionId);
     const quarter = period ?? (await this.calculator.today()).quarter;
     const dates = await this.calculator.dates(quarter);
@@ -121,6 +124,11 @@ export class WhatIfService {
       rows.flatMap((row) => (row.baselineAmount === null ? [] : [row.baselineAmount])),
     );
     const proposedTotal = sum(rows.map((row) => row.proposedAmount));
+    await this.readOfPay(actor, 'plan-version.what-if', version.id, {
+      period: quarter,
+      version: version.number,
+      participants: rows.length,
+    });
     return {
       period: quarter,
       version: { id: version.id, number: version.number },
@@ -140,6 +148,7 @@ export class WhatIfService {
    * run the same engine on edited rules.
    */
   async previewFacts(
+    actor: RequestUser,
     versionId: string,
     userId: string,
     period: string | undefined,
@@ -162,6 +171,13 @@ export class WhatIfService {
       row.startDate > latest.startDate ? row : latest,
     );
     const facts = await this.calculator.facts(version.rules, version.frozen, [chosen], quarter);
+    if (chosen.userId !== actor.id) {
+      await this.readOfPay(actor, 'plan-version.preview-facts', version.id, {
+        period: quarter,
+        version: version.number,
+        participant: chosen.userName,
+      });
+    }
     return this.calculator.participantFacts(version.rules, facts, chosen, quarter, dates);
   }
 
@@ -201,6 +217,18 @@ export class WhatIfService {
       total: sum(quarters.map((quarter) => quarter.total)),
       currency: PAY_CURRENCY,
     };
+  }
+
+  /** Other people's target bonuses and payouts were read: one audit entry, marked as pay data. */
+  private async readOfPay(
+    actor: RequestUser,
+    action: string,
+    versionId: string,
+    after: object,
+  ): Promise<void> {
+    await this.audit.write(actor, async (_manager, record) => {
+      await record({ action, entityType: 'plan_version', entityId: versionId, after, payData: true });
+    });
   }
 
   private async versionOr404(id: string): Promise<VersionRow> {
