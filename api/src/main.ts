@@ -8,6 +8,7 @@ import { migrate } from './db/data-source';
 import { EmbeddedPostgres } from './db/embedded-postgres';
 import { DEMO_PASSWORD, DEMO_USERS } from './db/seed/demo-company';
 import { seedDemoIncentives } from './db/seed/demo-incentives';
+import { startupWorkBegins, startupWorkEnds } from './health/health.controller';
 import { seedDemoCompany } from './db/seed/seed-demo';
 import { StartupError } from './db/startup-error';
 
@@ -96,12 +97,17 @@ async function main(): Promise<void> {
     const seeded = config.seedDemo ? await seedDemoCompany(url, config.auditAnchorFile) : false;
     if (seeded) logger.log('Loaded the demo company.', 'Database');
     app = await createApp(config, url, logger);
-    await app.listen(config.port, config.host);
     // The demo's incentive plan goes through the server's own API (four eyes, freezing, period
-    // close), so it is loaded once the server listens; it does nothing when the plan exists.
-    const self = ['0.0.0.0', '::'].includes(config.host) ? '127.0.0.1' : config.host;
-    if (config.seedDemo && (await seedDemoIncentives(`http://${self}:${config.port}`)))
-      logger.log('Loaded the demo incentive plan and its statements.', 'Database');
+    // close), so it is loaded once the server listens, with /ready answering 503 meanwhile; it
+    // does nothing when the plan exists.
+    if (config.seedDemo) startupWorkBegins('loading the demo incentive plan');
+    await app.listen(config.port, config.host);
+    if (config.seedDemo) {
+      const self = ['0.0.0.0', '::'].includes(config.host) ? '127.0.0.1' : config.host;
+      if (await seedDemoIncentives(`http://${self}:${config.port}`))
+        logger.log('Loaded the demo incentive plan and its statements.', 'Database');
+      startupWorkEnds();
+    }
   } catch (error) {
     const sentence = error instanceof StartupError ? error.message : explainDatabaseError(error, url ?? '');
     const listenError = (error as { code?: string }).code === 'EADDRINUSE';

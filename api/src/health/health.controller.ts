@@ -3,6 +3,20 @@ import { ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { Public } from '../common/access.decorator';
 
+/**
+ * Work the server does after it starts listening and before it should take traffic (the demo's
+ * incentive plan is loaded through the server's own API). While it runs, /ready answers 503.
+ */
+let startupWork: string | null = null;
+
+export function startupWorkBegins(what: string): void {
+  startupWork = what;
+}
+
+export function startupWorkEnds(): void {
+  startupWork = null;
+}
+
 @ApiTags('health')
 @Controller()
 export class HealthController {
@@ -19,6 +33,7 @@ export class HealthController {
   @Get('ready')
   @Public()
   async ready(): Promise<{ status: 'ready' }> {
+    if (startupWork) throw new ServiceUnavailableException(`The service is starting: ${startupWork}.`);
     try {
       await Promise.race([
         this.dataSource.query('SELECT 1'),

@@ -266,21 +266,23 @@ export class PlanFreeze {
     participantUnitIds: readonly string[],
     effectiveFrom: string,
   ): Promise<{ frozen: FrozenInputs } | { missing: string[] }> {
-    const [unitRows, metricRows, weightRows, calendar]: [
-      { id: string; key: string; name: string; parentId: string | null; primaryMetric: string | null }[],
-      FreezeMetric[],
-      FreezeWeight[],
-      { startMonth: number },
-    ] = await Promise.all([
-      manager.query(
-        `SELECT id, key, name, parent_id AS "parentId", primary_metric_key AS "primaryMetric" FROM org_units`,
-      ),
-      manager.query(`SELECT key, name, aggregation FROM metric_definitions`),
-      manager.query(
-        `SELECT org_unit_id AS "orgUnitId", metric_key AS metric, weight::text AS weight FROM cx_index_weights ORDER BY metric_key`,
-      ),
-      this.calendar.get(manager),
-    ]);
+    // one after the other: the queries share the transaction's one connection
+    const unitRows: {
+      id: string;
+      key: string;
+      name: string;
+      parentId: string | null;
+      primaryMetric: string | null;
+    }[] = await manager.query(
+      `SELECT id, key, name, parent_id AS "parentId", primary_metric_key AS "primaryMetric" FROM org_units`,
+    );
+    const metricRows: FreezeMetric[] = await manager.query(
+      `SELECT key, name, aggregation FROM metric_definitions`,
+    );
+    const weightRows: FreezeWeight[] = await manager.query(
+      `SELECT org_unit_id AS "orgUnitId", metric_key AS metric, weight::text AS weight FROM cx_index_weights ORDER BY metric_key`,
+    );
+    const calendar: { startMonth: number } = await this.calendar.get(manager);
     const units = new Map(unitRows.map((unit) => [unit.id, unit]));
     const metrics = new Map(metricRows.map((metric) => [metric.key, metric]));
     const { needs, indexUnitIds, problems } = bandNeeds(rules, participantUnitIds, units, weightRows);
