@@ -116,6 +116,20 @@ describe('plan components editor', () => {
     expect(emitted.at(-1)?.gates[0].input).toBe('cx_index');
   });
 
+  it('names each curve button by the words it shows, then the component it picks', () => {
+    const { fixture, element } = setUp();
+    for (const readOnly of [false, true]) {
+      fixture.componentRef.setInput('readOnly', readOnly);
+      fixture.detectChanges();
+      const button = element.querySelector<HTMLButtonElement>('[data-testid="curve-0"]');
+      const visible = button?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+      expect(visible).toMatch(/^(From targets|Points)$/);
+      expect(button?.getAttribute('aria-label')).toBe(
+        `${visible}: curve of ${SALES_RULES.components[0].label}`,
+      );
+    }
+  });
+
   it('shows the components without inputs when read only', () => {
     const { fixture, element, text } = setUp();
     fixture.componentRef.setInput('readOnly', true);

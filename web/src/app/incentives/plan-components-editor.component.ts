@@ -133,12 +133,11 @@ import { formatPlain, scopeLabel } from './plan-format';
                   mat-button
                   type="button"
                   [attr.aria-pressed]="component.key === selected()"
-                  [attr.aria-label]="'Curve of ' + nameOf(component, i)"
+                  [attr.aria-label]="curveWord(component) + ': curve of ' + nameOf(component, i)"
+                  [attr.data-testid]="'curve-' + i"
                   (click)="pick.emit(component.key)"
                 >
-                  <ls-icon name="trend" />{{
-                    component.curve.source === 'TARGETS' ? 'From targets' : 'Points'
-                  }}
+                  <ls-icon name="trend" />{{ curveWord(component) }}
                 </button>
               </td>
               @if (!readOnly()) {
@@ -338,6 +337,11 @@ export class PlanComponentsEditorComponent {
 
   protected knownMetric(key: string): boolean {
     return this.metricNames().has(key);
+  }
+
+  /** How the component's curve is set, as its button shows it (and starts its accessible name with). */
+  protected curveWord(component: PlanComponent): string {
+    return component.curve.source === 'TARGETS' ? 'From targets' : 'Points';
   }
 
   protected nameOf(component: PlanComponent, index: number): string {
