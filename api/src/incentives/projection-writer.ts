@@ -82,7 +82,7 @@ export class ProjectionWriter {
       const p = (column: number) => `$${2 + row * 12 + column}`;
       values.push(
         `($1, ${p(0)}::uuid, ${p(1)}::uuid, ${p(2)}::uuid, ${p(3)}::uuid, 'PROJECTION', ${p(4)}::numeric, ${p(5)}::numeric, ` +
-          `${p(6)}::numeric, ${p(7)}::numeric, ${p(8)}::numeric, ${p(9)}::numeric, ${p(10)}::numeric, ${p(11)}::jsonb, now())`,
+          `${p(6)}::numeric, ${p(7)}::numeric, ${p(8)}::numeric, ${p(9)}::numeric, ${p(10)}::numeric, ${p(11)}::json, now())`,
       );
     }
     // queries on one connection run one after the other; chaining keeps a failure from going unseen

@@ -34,9 +34,9 @@ export class StatementExportsService {
                 s.period_target::text AS "periodTarget", s.total_payout::text AS "totalPayout",
                 s.amount::text AS amount, s.adjustments::text AS adjustments, s.carried_in::text AS "carriedIn",
                 s.payable::text AS payable, s.carried_forward::text AS "carriedForward",
-                CASE WHEN jsonb_typeof(s.trace -> 'components') = 'array' THEN
+                CASE WHEN jsonb_typeof(s.trace::jsonb -> 'components') = 'array' THEN
                   (SELECT jsonb_agg(jsonb_build_object('key', c ->> 'key', 'payout', c ->> 'payout') ORDER BY n)
-                     FROM jsonb_array_elements(s.trace -> 'components') WITH ORDINALITY AS e(c, n)
+                     FROM jsonb_array_elements(s.trace::jsonb -> 'components') WITH ORDINALITY AS e(c, n)
                     WHERE jsonb_typeof(c) = 'object' AND c ->> 'key' IS NOT NULL)
                 END AS components
            FROM statements s

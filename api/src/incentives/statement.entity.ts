@@ -57,7 +57,7 @@ export class StatementEntity {
   @Column({ name: 'carried_forward', type: 'numeric', precision: 14, scale: 2, default: 0 })
   carriedForward!: string;
 
-  @Column({ type: 'jsonb' })
+  @Column({ type: 'json' })
   trace!: CalculationTrace;
 
   @Column({ name: 'computed_at', type: 'timestamptz', default: () => 'now()' })
