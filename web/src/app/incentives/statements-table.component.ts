@@ -86,8 +86,8 @@ const COLUMNS: readonly Column[] = [
                   {{ row.participant.name }}
                 </button>
               </td>
-              <td>{{ row.orgUnit.name }}</td>
-              <td>{{ row.plan.name }} · v{{ row.version.number }}</td>
+              <td class="wrap">{{ row.orgUnit.name }}</td>
+              <td class="wrap">{{ row.plan.name }} · v{{ row.version.number }}</td>
               <td class="num">{{ payout(row.totalPayout) }}</td>
               <td class="num">{{ money(row.amount, row.currency) }}</td>
               <td class="num" [class.ls-muted]="!isNonZero(row.adjustments)">
@@ -134,6 +134,11 @@ const COLUMNS: readonly Column[] = [
       border-bottom: 1px solid var(--ls-border);
       text-align: left;
       white-space: nowrap;
+    }
+    /* names may wrap, so the figures and the status stay in view on a laptop screen */
+    td.wrap {
+      white-space: normal;
+      min-width: 8rem;
     }
     th {
       font-weight: 600;
