@@ -1,5 +1,4 @@
 import {
-  PRIMARY_COMMERCIAL_METRIC,
   type CurveSpec,
   type MetricDirection,
   type PayoutPoint,
@@ -87,39 +86,12 @@ export function normalizeRules(input: PlanRulesDto): { rules: PlanRules } | { pr
 export const EMPTY_RULES: PlanRules = { components: [], gates: [], multiplier: null, planCap: null };
 
 /**
- * Everything wrong with a version's rules (`rulesProblems` of `@lodestar/incentives`, with the
- * directions of the metric definitions). `primary_commercial` stands for each scope unit's own
- * primary commercial metric, whose direction differs by unit: a component on it takes its curve
- * from targets, and the multiplier, whose curve is always points, cannot read it.
+ * Everything wrong with a version's rules: `rulesProblems` of `@lodestar/incentives` with the
+ * directions of the metric definitions (the engine knows `primary_commercial` itself).
  */
 export function planRulesProblems(
   rules: PlanRules,
   directions: ReadonlyMap<string, MetricDirection>,
 ): string[] {
-  const primary = (component: PlanComponent) => component.metric === PRIMARY_COMMERCIAL_METRIC;
-  const directionOf = (metric: string): MetricDirection | undefined =>
-    metric === PRIMARY_COMMERCIAL_METRIC ? 'higher' : directions.get(metric);
-  // the points of a primary commercial component are refused below, not checked against a direction it does not have
-  const checked: PlanRules = {
-    ...rules,
-    components: rules.components.map((component) =>
-      primary(component) && component.curve.source === 'POINTS'
-        ? { ...component, curve: { source: 'TARGETS', payouts: ['50', '100', '200'] } }
-        : component,
-    ),
-  };
-  const problems = rulesProblems(checked, directionOf);
-  for (const component of rules.components) {
-    if (primary(component) && component.curve.source === 'POINTS') {
-      problems.push(
-        `Component '${component.label}' reads each unit's primary commercial metric, whose direction differs by unit: take its curve from targets.`,
-      );
-    }
-  }
-  if (rules.multiplier?.metric === PRIMARY_COMMERCIAL_METRIC) {
-    problems.push(
-      "The multiplier reads each unit's primary commercial metric, whose direction differs by unit: give it a metric of its own.",
-    );
-  }
-  return problems;
+  return rulesProblems(rules, (metric) => directions.get(metric));
 }

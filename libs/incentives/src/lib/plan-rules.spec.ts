@@ -67,6 +67,45 @@ function validRules(): PlanRules {
 }
 
 describe('rulesProblems', () => {
+  it('takes each unit’s primary commercial metric from targets only, and never as the multiplier', () => {
+    const onPrimary = (curve: PlanComponent['curve']): PlanRules => ({
+      components: [component({ metric: 'primary_commercial', weight: '100', curve })],
+      gates: [],
+      multiplier: null,
+      planCap: null,
+    });
+    // the metric is not among the definitions, yet it is known: its direction comes with each unit's band
+    expect(
+      rulesProblems(onPrimary({ source: 'TARGETS', payouts: ['50', '100', '200'] }), directionOf),
+    ).toEqual([]);
+    expect(
+      rulesProblems(
+        onPrimary({
+          source: 'POINTS',
+          points: [
+            { value: '90', payout: '50' },
+            { value: '100', payout: '100' },
+          ],
+        }),
+        directionOf,
+      ),
+    ).toEqual([
+      "Component 'Quota' reads each unit's primary commercial metric, whose direction differs by unit: take its curve from targets.",
+    ]);
+    const withMultiplier: PlanRules = {
+      ...onPrimary({ source: 'TARGETS', payouts: ['50', '100', '200'] }),
+      multiplier: {
+        label: 'Commercial',
+        metric: 'primary_commercial',
+        scope: 'OWN_UNIT',
+        points: [{ value: '1', payout: '100' }],
+      },
+    };
+    expect(rulesProblems(withMultiplier, directionOf)).toEqual([
+      "The multiplier 'Commercial' reads each unit's primary commercial metric, whose direction differs by unit: give it a metric of its own.",
+    ]);
+  });
+
   it('finds nothing wrong with valid rules', () => {
     expect(rulesProblems(validRules(), directionOf)).toEqual([]);
   });

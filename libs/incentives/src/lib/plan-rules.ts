@@ -5,6 +5,7 @@ import {
   MetricDirection,
   PlanComponent,
   PlanRules,
+  PRIMARY_COMMERCIAL_METRIC,
 } from '@lodestar/contracts';
 import { Decimal } from 'decimal.js';
 
@@ -21,7 +22,9 @@ import { curveProblem } from './payout-curve';
  * valid for their metric's direction (`TARGETS` payouts ≥ 0 and never decreasing); caps null or
  * ≥ 0; gates with unique keys, an existing input component, existing gated components, a
  * `maxPayout` ≥ 0 and a level null or a decimal; the multiplier's metric, scope and curve; a plan
- * cap null or ≥ 0.
+ * cap null or ≥ 0. A component on {@link PRIMARY_COMMERCIAL_METRIC} (each unit's own commercial
+ * metric, whose direction differs by unit) must take its curve from targets, and the multiplier
+ * cannot read it.
  */
 export function rulesProblems(
   rules: PlanRules,
@@ -61,8 +64,18 @@ export function rulesProblems(
     if (!isScope(component.scope)) {
       problems.push(`${name} has the scope ${quote(component.scope)}; use OWN_UNIT, PARENT_UNIT or COMPANY.`);
     }
-    const direction = typeof component.metric === 'string' ? directionOf(component.metric) : undefined;
-    if (direction === undefined) {
+    // the unit's primary commercial metric has a direction per unit: only a curve from targets fits it
+    const primary = component.metric === PRIMARY_COMMERCIAL_METRIC;
+    const direction = primary
+      ? undefined
+      : typeof component.metric === 'string'
+        ? directionOf(component.metric)
+        : undefined;
+    if (primary && component.curve?.source === 'POINTS') {
+      problems.push(
+        `${name} reads each unit's primary commercial metric, whose direction differs by unit: take its curve from targets.`,
+      );
+    } else if (direction === undefined && !primary) {
       problems.push(`${name} reads the metric ${quote(component.metric)}, which does not exist.`);
     }
     const weight = decimalOrNull(component.weight);
@@ -77,7 +90,7 @@ export function rulesProblems(
       if (direction !== undefined) {
         const problem = curveProblem(curve.points, direction, metricWords(component));
         if (problem) problems.push(`The curve of ${uncapitalize(name)}: ${uncapitalize(problem)}`);
-      } else if (!Array.isArray(curve.points) || curve.points.length === 0) {
+      } else if (!primary && (!Array.isArray(curve.points) || curve.points.length === 0)) {
         problems.push(`The curve of ${uncapitalize(name)} needs at least one point.`);
       }
     } else if (curve?.source === 'TARGETS') {
@@ -155,8 +168,15 @@ export function rulesProblems(
         `${name} has the scope ${quote(multiplier.scope)}; use OWN_UNIT, PARENT_UNIT or COMPANY.`,
       );
     }
-    const direction = typeof multiplier.metric === 'string' ? directionOf(multiplier.metric) : undefined;
-    if (direction === undefined) {
+    const direction =
+      typeof multiplier.metric === 'string' && multiplier.metric !== PRIMARY_COMMERCIAL_METRIC
+        ? directionOf(multiplier.metric)
+        : undefined;
+    if (multiplier.metric === PRIMARY_COMMERCIAL_METRIC) {
+      problems.push(
+        `${name} reads each unit's primary commercial metric, whose direction differs by unit: give it a metric of its own.`,
+      );
+    } else if (direction === undefined) {
       problems.push(`${name} reads the metric ${quote(multiplier.metric)}, which does not exist.`);
     } else {
       const problem = curveProblem(multiplier.points, direction, multiplier.metric);

@@ -99,35 +99,11 @@ export function isPrimaryCommercial(metric: string): boolean {
 
 /**
  * Everything wrong with a version's rules, as the API checks them before it saves: the engine's
- * `rulesProblems`, and a curve of its own or a multiplier on the unit's primary commercial metric,
- * whose direction differs by unit. Empty when the rules can be saved.
+ * `rulesProblems` (which also knows the unit's primary commercial metric). Empty when the rules
+ * can be saved.
  */
 export function versionRulesProblems(rules: PlanRules, metrics: readonly MetricDefinition[]): string[] {
-  const checked: PlanRules = {
-    ...rules,
-    components: rules.components.map((component) =>
-      isPrimaryCommercial(component.metric) && component.curve.source === 'POINTS'
-        ? {
-            ...component,
-            curve: { source: 'TARGETS', payouts: [...DEFAULT_TARGET_PAYOUTS] as [string, string, string] },
-          }
-        : component,
-    ),
-  };
-  const problems = rulesProblems(checked, directionLookup(metrics));
-  for (const component of rules.components) {
-    if (isPrimaryCommercial(component.metric) && component.curve.source === 'POINTS') {
-      problems.push(
-        `Component '${component.label}' reads each unit's primary commercial metric, whose direction differs by unit: take its curve from targets.`,
-      );
-    }
-  }
-  if (rules.multiplier && isPrimaryCommercial(rules.multiplier.metric)) {
-    problems.push(
-      "The multiplier reads each unit's primary commercial metric, whose direction differs by unit: give it a metric of its own.",
-    );
-  }
-  return problems;
+  return rulesProblems(rules, directionLookup(metrics));
 }
 
 /** A component key made of `text`: lower-case letters, digits and `_`, starting with a letter, unique among `taken`. */
