@@ -216,6 +216,19 @@ describe('statement periods: close and release', () => {
       ['FY2026-Q3', 'OPEN', 3],
       ['FY2026-Q4', 'OPEN', 3],
     ]);
+    // each quarter says when it ends, and whether it is over (and so can be closed)
+    expect(year.map((quarter) => [quarter.endsOn, quarter.ended])).toEqual([
+      ['2025-12-31', true],
+      ['2026-03-31', true],
+      ['2026-06-30', true],
+      ['2026-09-30', true],
+    ]);
+    const later = (await approver.get('/api/v1/statement-periods?fiscalYear=2099')).body as StatementPeriod[];
+    expect(later.map((quarter) => [quarter.period, quarter.endsOn, quarter.ended])[0]).toEqual([
+      'FY2099-Q1',
+      '2098-12-31',
+      false,
+    ]);
     expect((await marketing.get('/api/v1/statement-periods?fiscalYear=2026')).status).toBe(403);
   });
 });

@@ -61,7 +61,15 @@ export class StatementPeriodsService {
       [quarters],
     );
     const totalOf = new Map(totals.map((row) => [row.period, row]));
-    return quarters.map((quarter) => toPeriod(quarter, byPeriod.get(quarter) ?? null, totalOf.get(quarter)));
+    const days = await this.daysOf(quarters);
+    return quarters.map((quarter) =>
+      toPeriod(
+        quarter,
+        byPeriod.get(quarter) ?? null,
+        totalOf.get(quarter),
+        days.get(quarter) as QuarterDays,
+      ),
+    );
   }
 
   async get(period: string): Promise<StatementPeriod> {
@@ -72,7 +80,19 @@ export class StatementPeriodsService {
       `SELECT period, count(*)::int AS statements, sum(payable)::text AS payable FROM statements WHERE period = $1 GROUP BY period`,
       [period],
     );
-    return toPeriod(period, row ?? null, total);
+    const days = await this.daysOf([period]);
+    return toPeriod(period, row ?? null, total, days.get(period) as QuarterDays);
+  }
+
+  /** Each quarter's last day and whether it is over today. */
+  private async daysOf(quarters: readonly string[]): Promise<Map<string, QuarterDays>> {
+    const today = await this.calculator.today();
+    const days = new Map<string, QuarterDays>();
+    for (const quarter of quarters) {
+      const { end } = await this.calculator.dates(quarter);
+      days.set(quarter, { endsOn: end, ended: today.date > end });
+    }
+    return days;
   }
 
   /**
@@ -233,14 +253,22 @@ export class StatementPeriodsService {
   }
 }
 
+interface QuarterDays {
+  endsOn: string;
+  ended: boolean;
+}
+
 function toPeriod(
   period: string,
   row: PeriodRow | null,
   total: { statements: number; payable: string } | undefined,
+  days: QuarterDays,
 ): StatementPeriod {
   return {
     period,
     status: row?.status ?? 'OPEN',
+    endsOn: days.endsOn,
+    ended: days.ended,
     closedAt: row?.closedAt.toISOString() ?? null,
     closedBy: row ? { id: row.closedById, name: row.closedByName } : null,
     releasedAt: row?.releasedAt?.toISOString() ?? null,

@@ -414,6 +414,10 @@ export type StatementPeriodStatus = (typeof STATEMENT_PERIOD_STATUSES)[number];
 export interface StatementPeriod {
   period: string;
   status: StatementPeriodStatus;
+  /** The quarter's last day (ISO date); it can be closed from the day after. */
+  endsOn: string;
+  /** True once the quarter is over in the company's time zone. */
+  ended: boolean;
   closedAt: string | null;
   closedBy: PersonRef | null;
   releasedAt: string | null;

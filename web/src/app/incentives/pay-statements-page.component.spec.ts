@@ -21,7 +21,12 @@ const API = '/api/v1';
 const HANNA = { id: 'u-hanna', name: 'Hanna Richter' };
 const ARNO = { id: 'u-arno', name: 'Arno Becker' };
 
-const period = (label: string, status: StatementPeriod['status'], statements = 12): StatementPeriod => ({
+const period = (
+  label: string,
+  status: StatementPeriod['status'],
+  statements = 12,
+  ended = true,
+): StatementPeriod => ({
   period: label,
   status,
   closedAt: status === 'OPEN' ? null : '2026-07-03T09:00:00.000Z',
@@ -30,6 +35,8 @@ const period = (label: string, status: StatementPeriod['status'], statements = 1
   releasedBy: status === 'RELEASED' ? HANNA : null,
   statements,
   totalPayable: '152345.67',
+  endsOn: '2026-09-30',
+  ended,
 });
 
 /** FY2026 in August 2026: two quarters released, the third closed and in review, the fourth open. */
@@ -221,6 +228,15 @@ afterEach(() => {
 });
 
 describe('Statements page: quarters', () => {
+  it('offers to close an open quarter only once it has ended, saying from when', async () => {
+    const { element, start } = setUp({ roles: ['HR'] });
+    const running = { ...period('FY2026-Q4', 'OPEN', 12, false), endsOn: '2026-09-30' };
+    await start([...FY2026.slice(0, 3), running]);
+    const q4 = quarter(element, 'FY2026-Q4');
+    expect(buttonText(q4)).toEqual(['FY2026-Q4', 'Recompute projections']);
+    expect(text(q4.querySelector('[data-testid="closes-after"]'))).toMatch(/^Can be closed after .*2026/);
+  });
+
   it('lists the year’s quarters with status in words, statements and payable, and HR’s buttons per status', async () => {
     const { element, start } = setUp({ roles: ['HR'] });
     await start();

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, input, output } from '@angular/core
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import type { StatementPeriod } from '@lodestar/contracts';
-import { formatDateTime, formatInteger } from '../shared/format';
+import { formatDate, formatDateTime, formatInteger } from '../shared/format';
 import { IconComponent } from '../shared/icon.component';
 import { formatStatementMoney } from './incentive-format';
 import { PERIOD_STATUS_INFO } from './pay-statements-format';
@@ -96,15 +96,21 @@ const WORKING_TEXT: Readonly<Record<PeriodWork['action'], string>> = {
                   >
                     <ls-icon name="refresh" />Recompute projections
                   </button>
-                  <button
-                    mat-flat-button
-                    type="button"
-                    [disabled]="!!working()"
-                    (click)="closeQuarter.emit(period)"
-                    [attr.aria-label]="'Close ' + period.period"
-                  >
-                    <ls-icon name="lock" />Close quarter
-                  </button>
+                  @if (period.ended) {
+                    <button
+                      mat-flat-button
+                      type="button"
+                      [disabled]="!!working()"
+                      (click)="closeQuarter.emit(period)"
+                      [attr.aria-label]="'Close ' + period.period"
+                    >
+                      <ls-icon name="lock" />Close quarter
+                    </button>
+                  } @else {
+                    <span class="ls-muted" data-testid="closes-after">
+                      Can be closed after {{ endsOn(period) }}
+                    </span>
+                  }
                 }
                 @case ('CLOSED') {
                   <button
@@ -210,6 +216,10 @@ export class StatementPeriodsComponent {
 
   protected when(iso: string): string {
     return formatDateTime(iso);
+  }
+
+  protected endsOn(period: StatementPeriod): string {
+    return formatDate(period.endsOn);
   }
 
   protected workingText(period: string): string {
