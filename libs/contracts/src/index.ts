@@ -7,3 +7,4 @@ export * from './lib/targets';
 export * from './lib/scorecards';
 export * from './lib/investments';
 export * from './lib/incentives';
+export * from './lib/recognition';
