@@ -16,6 +16,7 @@ import { CreatedTargets1764190000000 } from './migrations/1764190000000-CreatedT
 import { CreatedScorecardComments1764290000000 } from './migrations/1764290000000-CreatedScorecardComments';
 import { CreatedCxInvestments1764390000000 } from './migrations/1764390000000-CreatedCxInvestments';
 import { CreatedIncentivePlans1764490000000 } from './migrations/1764490000000-CreatedIncentivePlans';
+import { CreatedRecognition1764590000000 } from './migrations/1764590000000-CreatedRecognition';
 import { ActionPlanEntity } from '../scorecards/action-plan.entity';
 import { IncentivePlanEntity } from '../incentives/incentive-plan.entity';
 import { PlanAcknowledgementEntity } from '../incentives/plan-acknowledgement.entity';
@@ -28,7 +29,7 @@ import { StatementPeriodEntity } from '../incentives/statement-period.entity';
 import { StatementEntity } from '../incentives/statement.entity';
 
 export const ENTITIES = [UserEntity, SessionEntity, OrgUnitEntity, SettingEntity, AuditEntryEntity, MetricDefinitionEntity, VocImportEntity, MeasurementEntity, TargetEntity, CxIndexWeightEntity, ScorecardCommentEntity, ActionPlanEntity, StatementInquiryEntity, StatementEntity, StatementPeriodEntity, StatementAdjustmentEntity, IncentivePlanEntity, PlanVersionEntity, PlanParticipantEntity, PlanAcknowledgementEntity];
-export const MIGRATIONS = [CreatedFoundationSchema1763890000000, CreatedMetricsAndVoc1763990000000, CreatedMeasurements1764090000000, CreatedTargets1764190000000, CreatedScorecardComments1764290000000, CreatedCxInvestments1764390000000, CreatedIncentivePlans1764490000000];
+export const MIGRATIONS = [CreatedFoundationSchema1763890000000, CreatedMetricsAndVoc1763990000000, CreatedMeasurements1764090000000, CreatedTargets1764190000000, CreatedScorecardComments1764290000000, CreatedCxInvestments1764390000000, CreatedIncentivePlans1764490000000, CreatedRecognition1764590000000];
 
 /** TypeORM options for a database URL: migrations only, never `synchronize`. */
 export function dataSourceOptions(url: string): DataSourceOptions {
