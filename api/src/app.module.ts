@@ -11,6 +11,7 @@ import { IncentivesModule } from './incentives/incentives.module';
 import { InvestmentsModule } from './investments/investments.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { OrgModule } from './org/org.module';
+import { RecognitionModule } from './recognition/recognition.module';
 import { ScorecardsModule } from './scorecards/scorecards.module';
 import { SettingsModule } from './settings/settings.module';
 import { TargetsModule } from './targets/targets.module';
@@ -34,6 +35,7 @@ export class AppModule {
         ScorecardsModule,
         InvestmentsModule,
         IncentivesModule,
+        RecognitionModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: ConfigurationService, useValue: new ConfigurationService(config) }, ReadCache],

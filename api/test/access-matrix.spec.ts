@@ -98,6 +98,19 @@ const EXPECTED: Record<string, Who> = {
   'POST /api/v1/inquiries/:id/answer': ['HR'],
   'GET /api/v1/statements/export': ['HR'],
   'GET /api/v1/statements/payroll': ['HR'],
+  'POST /api/v1/nominations': 'signed-in',
+  'GET /api/v1/nominations': 'signed-in',
+  'POST /api/v1/nominations/:id/decision': ['REVIEWER'],
+  'GET /api/v1/recognition/feed': 'signed-in',
+  'GET /api/v1/recognition/leaderboard': 'signed-in',
+  'GET /api/v1/recognition/analytics': ['CX_LEAD', 'HR', 'EXECUTIVE'],
+  'GET /api/v1/recognition/settings': 'signed-in',
+  'PUT /api/v1/recognition/settings': ['CX_LEAD'],
+  'GET /api/v1/recognition/budgets': 'signed-in',
+  'PUT /api/v1/recognition/budgets': ['CX_LEAD'],
+  'GET /api/v1/recognition/tags': 'signed-in',
+  'POST /api/v1/recognition/tags': ['ADMIN'],
+  'GET /api/v1/inbox': 'signed-in',
 };
 
 /** Example path values: ids that exist nowhere, so an allowed call changes nothing. */
