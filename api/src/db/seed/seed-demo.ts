@@ -3,6 +3,7 @@ import { validateResponse } from '../../metrics/voc-row';
 import { createStage, mergeStage, stageRows } from '../../metrics/voc-store';
 import { generateDemoActuals } from './demo-actuals';
 import { seedDemoInvestments } from './demo-investments';
+import { seedDemoRecognition } from './demo-recognition';
 import { seedDemoScorecards } from './demo-scorecards';
 import { DEMO_CX_INDEX_WEIGHTS, generateDemoTargets } from './demo-targets';
 import { generateDemoVoc } from './demo-voc';
@@ -74,6 +75,7 @@ export async function seedDemoCompany(url: string, anchorFile: string | null, op
       const targets = options.targets === false ? { targets: 0, weights: 0 } : await seedDemoTargets(manager, unitIds, userIds.get('cx@example.com') ?? null);
       await seedDemoScorecards(manager, unitIds, userIds);
       await seedDemoInvestments(manager, unitIds, userIds);
+      await seedDemoRecognition(manager, unitIds, userIds);
 
       return appendAuditEntry(manager, { id: null, email: null }, {
         action: 'demo.seed',
