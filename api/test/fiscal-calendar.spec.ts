@@ -23,6 +23,7 @@ describe('fiscal calendar and time zone', () => {
     await t.sql('DELETE FROM action_plans');
     await t.sql('DELETE FROM scorecard_comments');
     await t.sql('DELETE FROM cx_investments');
+    await t.sql('DELETE FROM nominations');
     const res = await t.http.put('/api/v1/settings/fiscal-calendar').set(...bearer(admin)).send({ startMonth: 4, timeZone: 'Asia/Tokyo' }).expect(200);
     expect(res.body).toEqual({ startMonth: 4, timeZone: 'Asia/Tokyo' });
     const [entry] = await t.sql<{ before: { startMonth: number }; after: { startMonth: number } }>(
