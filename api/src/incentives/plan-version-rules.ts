@@ -1,4 +1,4 @@
-import { parsePeriod, type PlanVersionStatus, type Role } from '@lodestar/contracts';
+import { parsePeriod, type PlanVersionStatus, type Role, quartersBetween } from '@lodestar/contracts';
 
 /**
  * Who may do what to a plan version, and which status it takes: pure rules, so they are tested
@@ -254,10 +254,7 @@ export function closedAtOrAfter(from: string, periods: readonly string[]): strin
 export function quartersOf(effectiveFrom: string): string[] {
   const period = parsePeriod(effectiveFrom);
   if (period.kind !== 'quarter') throw new RangeError(`${effectiveFrom} is not a quarter.`);
-  const quarters: string[] = [];
-  for (let quarter = period.quarter; quarter <= 4; quarter++)
-    quarters.push(`FY${period.fiscalYear}-Q${quarter}`);
-  return quarters;
+  return quartersBetween(effectiveFrom, `FY${period.fiscalYear}-Q4`);
 }
 
 /** `a`, `a and b`, `a, b and c`. */

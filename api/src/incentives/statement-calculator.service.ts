@@ -8,6 +8,8 @@ import {
   type ParticipantFacts,
   type PlanRules,
   type PlanVersionStatus,
+  addQuarters,
+  quartersBetween,
 } from '@lodestar/contracts';
 import {
   computeStatement,
@@ -30,14 +32,7 @@ import {
   type ClosedStatement,
   type PlannedAdjustment,
 } from './statement-adjustments';
-import {
-  firstQuarterOfYear,
-  parseQuarter,
-  previousQuarter,
-  QuarterLabelError,
-  quarterLabel,
-  quartersBetween,
-} from './statement-quarters';
+import { firstQuarterOfYear, parseQuarter, QuarterLabelError, quarterLabel } from './statement-quarters';
 
 /** A plan version as statements read it. */
 export interface VersionRow {
@@ -415,7 +410,7 @@ export class StatementCalculator {
     const closed = new Set(closedQuarters);
     const blocked = new Set<string>();
     if (first && first < period) {
-      for (const quarter of quartersBetween(first, previousQuarter(period))) {
+      for (const quarter of quartersBetween(first, addQuarters(period, -1))) {
         if (closed.has(quarter)) continue;
         for (const pair of await this.participatingPairs(manager, quarter)) blocked.add(pair);
       }

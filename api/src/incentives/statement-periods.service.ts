@@ -1,3 +1,4 @@
+import { addQuarters, quartersBetween, quartersOfYear } from '@lodestar/contracts';
 import { ConflictException, Injectable } from '@nestjs/common';
 import type { StatementPeriod, StatementPeriodStatus } from '@lodestar/contracts';
 import { DataSource, EntityManager } from 'typeorm';
@@ -8,7 +9,6 @@ import { formatAmount } from '../investments/money';
 import { ProjectionWriter } from './projection-writer';
 import type { PlannedAdjustment } from './statement-adjustments';
 import { StatementCalculator } from './statement-calculator.service';
-import { previousQuarter, quartersBetween, quartersOf } from './statement-quarters';
 import { STATEMENTS_LOCK, StatementsService } from './statements.service';
 
 interface PeriodRow {
@@ -47,7 +47,7 @@ export class StatementPeriodsService {
 
   /** The four quarters of a fiscal year with their state, statements and total payable. */
   async list(fiscalYear: number): Promise<StatementPeriod[]> {
-    const quarters = quartersOf(fiscalYear);
+    const quarters = quartersOfYear(fiscalYear);
     const { quarter: today } = await this.calculator.today();
     const rows: PeriodRow[] = await this.dataSource.query(`${SELECT_PERIODS} WHERE sp.period = ANY($1)`, [
       quarters,
@@ -243,7 +243,7 @@ export class StatementPeriodsService {
       [period],
     );
     const hasStatements = new Set(withStatements.map((row) => row.period));
-    const earlier = quartersBetween(first, previousQuarter(period)).reverse();
+    const earlier = quartersBetween(first, addQuarters(period, -1)).reverse();
     for (const quarter of earlier) {
       if (closed.has(quarter)) continue;
       if (hasStatements.has(quarter) || (await this.calculator.participatingPairs(manager, quarter)).size > 0)

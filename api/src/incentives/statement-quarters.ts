@@ -1,6 +1,6 @@
 /**
- * Quarter labels of statements (`FY2026-Q1`): reading them with a sentence a person can act on,
- * and stepping from one quarter to the next. Labels of the same width sort in time order, so
+ * Quarter labels of statements (`FY2026-Q1`): reading them with a sentence a person can act on
+ * (stepping between quarters is `addQuarters` / `quartersBetween` of `@lodestar/contracts`). Labels of the same width sort in time order, so
  * `FY2026-Q4` < `FY2027-Q1` holds for strings too (the SQL relies on it).
  */
 
@@ -49,29 +49,6 @@ export function parseQuarter(label: unknown, field = 'period'): Quarter {
 
 export function quarterLabel(quarter: Quarter): string {
   return `FY${quarter.fiscalYear}-Q${quarter.quarter}`;
-}
-
-export function previousQuarter(label: string): string {
-  const { fiscalYear, quarter } = parseQuarter(label);
-  return quarter === 1 ? `FY${fiscalYear - 1}-Q4` : `FY${fiscalYear}-Q${quarter - 1}`;
-}
-
-export function nextQuarter(label: string): string {
-  const { fiscalYear, quarter } = parseQuarter(label);
-  return quarter === 4 ? `FY${fiscalYear + 1}-Q1` : `FY${fiscalYear}-Q${quarter + 1}`;
-}
-
-/** The four quarters of a fiscal year, in order. */
-export function quartersOf(fiscalYear: number): string[] {
-  return [1, 2, 3, 4].map((quarter) => `FY${fiscalYear}-Q${quarter}`);
-}
-
-/** The quarters from `first` to `last`, both included, in order; empty when `first` is later. */
-export function quartersBetween(first: string, last: string): string[] {
-  const quarters: string[] = [];
-  for (let label = quarterLabel(parseQuarter(first)); label <= last; label = nextQuarter(label))
-    quarters.push(label);
-  return quarters;
 }
 
 /** The first quarter of the fiscal year a quarter belongs to: a version applies within its year. */

@@ -1,3 +1,4 @@
+import { quartersOfYear } from '@lodestar/contracts';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type {
   CalculationTrace,
@@ -12,7 +13,6 @@ import type { RequestUser } from '../common/request-user';
 import { Money } from '../investments/money';
 import { StatementCalculator, type ParticipantRow, type VersionRow } from './statement-calculator.service';
 import { PAY_CURRENCY } from './statement-export';
-import { quartersOf } from './statement-quarters';
 import { StatementsService } from './statements.service';
 
 interface Computed {
@@ -191,10 +191,10 @@ export class WhatIfService {
     const quarters: IncentiveForecast['quarters'] = [];
     const states: { period: string; status: 'CLOSED' | 'RELEASED' }[] = await manager.query(
       'SELECT period, status FROM statement_periods WHERE period = ANY($1)',
-      [quartersOf(fiscalYear)],
+      [quartersOfYear(fiscalYear)],
     );
     const stateOf = new Map(states.map((row) => [row.period, row.status]));
-    for (const period of quartersOf(fiscalYear)) {
+    for (const period of quartersOfYear(fiscalYear)) {
       let basis: IncentiveForecast['quarters'][number]['basis'] = stateOf.get(period) ?? 'PROJECTION';
       if (basis === 'PROJECTION') {
         if (!(await this.calculator.applicableVersions(manager, period)).length) {

@@ -6,13 +6,13 @@ import {
   type NominationCategory,
   type QuarterAnalytics,
   type RecognitionAnalytics,
+  addQuarters,
+  quartersBetween,
 } from '@lodestar/contracts';
 import { DataSource } from 'typeorm';
 import {
-  addQuarters,
   concentrationFlags,
   preventionShare,
-  quartersBetween,
   quartersOf,
   ranked,
   topTenPercentShare,

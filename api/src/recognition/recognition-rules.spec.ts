@@ -1,12 +1,11 @@
+import { addQuarters, quartersBetween } from '@lodestar/contracts';
 import {
-  addQuarters,
   budgetRefusal,
   concentrationFlags,
   decisionRefusal,
   needsSecondApproval,
   nominationRefusal,
   preventionShare,
-  quartersBetween,
   quartersOf,
   ranked,
   settingsProblem,

@@ -1,3 +1,4 @@
+import { quartersBetween, quartersOfYear } from '@lodestar/contracts';
 import type { AwardTier, NominationStatus, RecognitionSettings } from '@lodestar/contracts';
 
 /** A refusal: the HTTP status and the sentence that names the rule. */
@@ -237,32 +238,10 @@ export function concentrationFlags(
   );
 }
 
-function quarterIndex(label: string): number {
-  const match = /^FY(\d{4})-Q([1-4])$/.exec(label);
-  if (!match) throw new RangeError(`"${label}" is not a fiscal quarter such as FY2027-Q1.`);
-  return Number(match[1]) * 4 + Number(match[2]) - 1;
-}
-
-function quarterLabel(index: number): string {
-  return `FY${Math.floor(index / 4)}-Q${(index % 4) + 1}`;
-}
-
-/** The fiscal quarters from `from` to `to`, both included, in order; empty when `from` is later. */
-export function quartersBetween(from: string, to: string): string[] {
-  const quarters: string[] = [];
-  for (let index = quarterIndex(from); index <= quarterIndex(to); index++) quarters.push(quarterLabel(index));
-  return quarters;
-}
-
-/** The quarter `count` quarters after (or, negative, before) this one. */
-export function addQuarters(label: string, count: number): string {
-  return quarterLabel(quarterIndex(label) + count);
-}
-
 /** The fiscal quarters of a quarter or fiscal year label. */
 export function quartersOf(period: string): string[] {
   const year = /^FY(\d{4})$/.exec(period);
-  return year ? [1, 2, 3, 4].map((quarter) => `FY${year[1]}-Q${quarter}`) : quartersBetween(period, period);
+  return year ? quartersOfYear(Number(year[1])) : quartersBetween(period, period);
 }
 
 /** Standard competition ranking: equal points share a rank, and the next rank skips (1, 1, 3). */

@@ -1,4 +1,5 @@
 import {
+  addQuarters,
   fiscalYearOfMonth,
   formatPeriod,
   isValidTimeZone,
@@ -7,6 +8,8 @@ import {
   parsePeriod,
   PeriodLabelError,
   quarterOfMonth,
+  quartersBetween,
+  quartersOfYear,
 } from './periods';
 
 describe('period labels', () => {
@@ -89,5 +92,20 @@ describe('period labels', () => {
     expect(isValidTimeZone('UTC')).toBe(true);
     expect(isValidTimeZone('Mars/Olympus')).toBe(false);
     expect(isValidTimeZone('')).toBe(false);
+  });
+
+  it('steps between quarters across fiscal years and lists ranges of them', () => {
+    expect(addQuarters('FY2027-Q1', -1)).toBe('FY2026-Q4');
+    expect(addQuarters('FY2026-Q4', 1)).toBe('FY2027-Q1');
+    expect(addQuarters('FY2026-Q2', 6)).toBe('FY2027-Q4');
+    expect(quartersBetween('FY2026-Q3', 'FY2027-Q2')).toEqual([
+      'FY2026-Q3',
+      'FY2026-Q4',
+      'FY2027-Q1',
+      'FY2027-Q2',
+    ]);
+    expect(quartersBetween('FY2027-Q2', 'FY2027-Q1')).toEqual([]);
+    expect(quartersOfYear(2027)).toEqual(['FY2027-Q1', 'FY2027-Q2', 'FY2027-Q3', 'FY2027-Q4']);
+    expect(() => addQuarters('FY2027', 1)).toThrow(PeriodLabelError);
   });
 });

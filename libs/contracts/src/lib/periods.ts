@@ -33,6 +33,34 @@ export function parsePeriod(label: string): Period {
   throw new PeriodLabelError(String(label));
 }
 
+/** The position of a quarter label in time (4 × fiscal year + quarter − 1); throws on any other label. */
+function quarterIndex(label: string): number {
+  const period = parsePeriod(label);
+  if (period.kind !== 'quarter') throw new PeriodLabelError(label);
+  return period.fiscalYear * 4 + period.quarter - 1;
+}
+
+function quarterAt(index: number): string {
+  return `FY${Math.floor(index / 4)}-Q${(index % 4) + 1}`;
+}
+
+/** The quarter `count` quarters after (negative: before) a quarter: FY2027-Q1 − 1 = FY2026-Q4. */
+export function addQuarters(label: string, count: number): string {
+  return quarterAt(quarterIndex(label) + count);
+}
+
+/** The quarters from `first` to `last`, both included, in order; empty when `first` is later. */
+export function quartersBetween(first: string, last: string): string[] {
+  const quarters: string[] = [];
+  for (let index = quarterIndex(first); index <= quarterIndex(last); index++) quarters.push(quarterAt(index));
+  return quarters;
+}
+
+/** The four quarters of a fiscal year, in order. */
+export function quartersOfYear(fiscalYear: number): string[] {
+  return quartersBetween(`FY${fiscalYear}-Q1`, `FY${fiscalYear}-Q4`);
+}
+
 export function isPeriodLabel(label: string): boolean {
   try {
     parsePeriod(label);

@@ -35,11 +35,6 @@ export function fiscalYearOptions(current: number, pastYears = 2): number[] {
   return Array.from({ length: pastYears + 1 }, (_, index) => current - index);
 }
 
-/** The four quarter labels of a fiscal year. */
-export function quartersOf(fiscalYear: number): string[] {
-  return [1, 2, 3, 4].map((quarter) => `FY${fiscalYear}-Q${quarter}`);
-}
-
 /**
  * The quarter to show first: one closed and waiting for review and release, else the open one, else the
  * latest; a quarter already chosen stays chosen while it is still in the list.

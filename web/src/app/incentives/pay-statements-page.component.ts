@@ -19,6 +19,7 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
 import { MatSelectModule } from '@angular/material/select';
+import { quartersOfYear } from '@lodestar/contracts';
 import type {
   FiscalCalendar,
   Inquiry,
@@ -58,7 +59,6 @@ import {
   INQUIRY_ANSWER_INFO,
   nextSort,
   overrideMetricLabel,
-  quartersOf,
   type StatementSort,
   type StatementSortKey,
 } from './pay-statements-format';
@@ -473,7 +473,7 @@ export class PayStatementsPageComponent {
   );
   protected readonly overrideQuarters = computed(() => {
     const year = this.year();
-    return year === null ? [] : quartersOf(year);
+    return year === null ? [] : quartersOfYear(year);
   });
 
   protected readonly statementsPage = signal(1);

@@ -1,13 +1,10 @@
-import { parsePeriod, quarterOfMonth } from '@lodestar/contracts';
+import { addQuarters, parsePeriod, quarterOfMonth } from '@lodestar/contracts';
 import { currentMonth, PeriodGroup, periodOptions, withPeriod } from '../metrics/period-options';
 
 /** The quarter before a quarter: FY2027-Q1 → FY2026-Q4. */
 export function previousQuarter(label: string): string {
-  const period = parsePeriod(label);
-  if (period.kind !== 'quarter') throw new Error(`${label} is not a fiscal quarter.`);
-  return period.quarter === 1
-    ? `FY${period.fiscalYear - 1}-Q4`
-    : `FY${period.fiscalYear}-Q${period.quarter - 1}`;
+  if (parsePeriod(label).kind !== 'quarter') throw new Error(`${label} is not a fiscal quarter.`);
+  return addQuarters(label, -1);
 }
 
 /** The fiscal quarter that holds `today` in the company's calendar, e.g. "FY2027-Q1". */
