@@ -1,9 +1,9 @@
+import { COMPANY_CURRENCY } from '@lodestar/contracts';
 import { Injectable } from '@nestjs/common';
 import type { MyIncentive, MyParticipation, PlanVersionStatus } from '@lodestar/contracts';
 import { DataSource } from 'typeorm';
 import type { RequestUser } from '../common/request-user';
 import { StatementCalculator } from './statement-calculator.service';
-import { PAY_CURRENCY } from './statement-export';
 import { StatementsService } from './statements.service';
 
 interface ParticipationRow {
@@ -94,6 +94,6 @@ export class MyIncentiveService {
       if (projection) current = await this.statements.statement(projection.id);
     }
     const history = await this.statements.summaries(`s.user_id = $1 AND s.status <> 'PROJECTION'`, [user.id]);
-    return { participations, current, history, currency: PAY_CURRENCY };
+    return { participations, current, history, currency: COMPANY_CURRENCY };
   }
 }

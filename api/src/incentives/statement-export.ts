@@ -1,3 +1,4 @@
+import { COMPANY_CURRENCY } from '@lodestar/contracts';
 import { Money } from '../investments/money';
 
 /**
@@ -5,9 +6,6 @@ import { Money } from '../investments/money';
  * released ones as a payroll CSV. Pure: rows in, text or sheet cells out. Money and percentages
  * stay decimal strings until the very cell an Excel workbook needs as a number.
  */
-
-/** The company's one currency (salaries and bonuses are never in another). */
-export const PAY_CURRENCY = 'EUR';
 
 /** One statement as the export reads it from the database. */
 export interface StatementExportSource {
@@ -149,7 +147,7 @@ export function payrollTable(statements: readonly PayrollSource[]): ExportTable 
       statement.name,
       statement.period,
       cents(statement.payable),
-      PAY_CURRENCY,
+      COMPANY_CURRENCY,
       statement.id,
     ]),
   };

@@ -1,3 +1,4 @@
+import { COMPANY_CURRENCY } from '@lodestar/contracts';
 import { ForbiddenException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import type {
   CalculationTrace,
@@ -17,7 +18,6 @@ import type { RequestUser } from '../common/request-user';
 import { inquiriesOf } from './inquiries.service';
 import { ProjectionWriter, StoredStatementsMoved } from './projection-writer';
 import { StatementCalculator } from './statement-calculator.service';
-import { PAY_CURRENCY } from './statement-export';
 
 /** What a projection depends on: a write to any of them makes the open quarters' projections stale. */
 export const STATEMENT_INPUT_TOPICS: readonly CacheTopic[] = [
@@ -89,7 +89,7 @@ function toSummary(row: SummaryRow): StatementSummary {
     amount: row.amount,
     adjustments: row.adjustments,
     payable: row.payable,
-    currency: PAY_CURRENCY,
+    currency: COMPANY_CURRENCY,
     openInquiries: row.openInquiries,
     computedAt: row.computedAt.toISOString(),
   };

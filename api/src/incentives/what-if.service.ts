@@ -1,3 +1,4 @@
+import { COMPANY_CURRENCY } from '@lodestar/contracts';
 import { quartersOfYear } from '@lodestar/contracts';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type {
@@ -12,7 +13,6 @@ import { AuditService } from '../audit/audit.service';
 import type { RequestUser } from '../common/request-user';
 import { Money } from '../investments/money';
 import { StatementCalculator, type ParticipantRow, type VersionRow } from './statement-calculator.service';
-import { PAY_CURRENCY } from './statement-export';
 import { StatementsService } from './statements.service';
 
 interface Computed {
@@ -215,7 +215,7 @@ export class WhatIfService {
       fiscalYear,
       quarters,
       total: sum(quarters.map((quarter) => quarter.total)),
-      currency: PAY_CURRENCY,
+      currency: COMPANY_CURRENCY,
     };
   }
 

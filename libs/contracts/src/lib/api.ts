@@ -136,3 +136,9 @@ export interface AuditVerification {
   anchoredHead: { id: string; hash: string } | null;
   head: { id: string; hash: string } | null;
 }
+
+/**
+ * The company's one currency (SPEC §2: "in the company's one currency"): money metrics, CX
+ * investments, target bonuses and statements. A fixed value until the company can set it.
+ */
+export const COMPANY_CURRENCY = 'EUR';

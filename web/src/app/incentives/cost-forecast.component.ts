@@ -6,6 +6,7 @@ import { hostWidth } from '../metrics/element-width';
 import { EmptyStateComponent, ErrorStateComponent, LoadingComponent } from '../shared/page-states.component';
 import type { ShownProblem } from '../shared/problem';
 import { formatMoneyWhole } from './plan-format';
+import { MONEY_CURRENCY } from '../shared/format';
 
 type Basis = IncentiveForecast['quarters'][number]['basis'];
 
@@ -240,7 +241,7 @@ export class CostForecastComponent {
   protected readonly tick = (value: number) =>
     new Intl.NumberFormat(undefined, {
       style: 'currency',
-      currency: this.forecast()?.currency ?? 'EUR',
+      currency: this.forecast()?.currency ?? MONEY_CURRENCY,
       notation: 'compact',
       maximumSignificantDigits: 3,
     }).format(value);

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { INQUIRY_REASON_LABELS, type Inquiry } from '@lodestar/contracts';
-import { formatDateTime } from '../shared/format';
+import { formatDateTime, MONEY_CURRENCY } from '../shared/format';
 import { IconComponent } from '../shared/icon.component';
 import { formatSignedMoney, INQUIRY_STATUS_INFO } from './incentive-format';
 
@@ -106,7 +106,7 @@ interface InquiryRow {
 })
 export class InquiryListComponent {
   readonly inquiries = input.required<readonly Inquiry[]>();
-  readonly currency = input<string>('EUR');
+  readonly currency = input<string>(MONEY_CURRENCY);
 
   protected readonly rows = computed((): InquiryRow[] =>
     [...this.inquiries()]

@@ -6,7 +6,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
 import { INQUIRY_REASON_LABELS, type AnswerInquiryRequest, type Inquiry } from '@lodestar/contracts';
-import { formatDateTime } from '../shared/format';
+import { formatDateTime, MONEY_CURRENCY } from '../shared/format';
 import { IconComponent } from '../shared/icon.component';
 import { formatSignedMoney } from './incentive-format';
 import {
@@ -267,7 +267,7 @@ export class InquiryQueueComponent {
   protected readonly currencySymbol = computed(() => {
     const parts = new Intl.NumberFormat(undefined, {
       style: 'currency',
-      currency: this.currency() ?? 'EUR',
+      currency: this.currency() ?? MONEY_CURRENCY,
     }).formatToParts(0);
     return parts.find((part) => part.type === 'currency')?.value ?? this.currency() ?? '€';
   });

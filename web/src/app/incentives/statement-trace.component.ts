@@ -15,6 +15,7 @@ import {
   GATE_OUTCOME_INFO,
   segmentSentence,
 } from './incentive-format';
+import { MONEY_CURRENCY } from '../shared/format';
 
 /** One line of the calculation from the weighted payout to what is payable. */
 export interface TraceLine {
@@ -431,7 +432,7 @@ let nextId = 0;
 })
 export class StatementTraceComponent {
   readonly trace = input.required<CalculationTrace>();
-  readonly currency = input<string>('EUR');
+  readonly currency = input<string>(MONEY_CURRENCY);
   /** Whether the calculation shows at first; it can be shown and hidden, and always prints. */
   readonly initiallyOpen = input(false);
 

@@ -1,3 +1,4 @@
+import { COMPANY_CURRENCY } from '@lodestar/contracts';
 /** Numbers and dates for the reader's locale (Intl picks it from the browser). */
 const integerFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
 const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -65,8 +66,8 @@ export function formatMonthLabel(label: string, style: 'long' | 'short' = 'short
   return format.format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1)));
 }
 
-/** The currency money metrics are kept in (the demo company reports in euros). */
-export const MONEY_CURRENCY = 'EUR';
+/** The currency money metrics are kept in: the company's one currency. */
+export const MONEY_CURRENCY = COMPANY_CURRENCY;
 
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 
