@@ -1,6 +1,6 @@
 import type { CalculationTrace } from '@lodestar/contracts';
 import type { EntityManager } from 'typeorm';
-import { adjustmentsTotal } from './statement-adjustments';
+import { adjustmentsTotal } from '@lodestar/incentives';
 import type { ComputedStatement } from './statement-calculator.service';
 
 /** Rows per INSERT: 12 parameters each, well under PostgreSQL's 65,535. */

@@ -12,26 +12,24 @@ import {
   quartersBetween,
 } from '@lodestar/contracts';
 import {
+  adjustmentHolders,
   computeStatement,
   eligibleDays,
+  pairKey,
+  planAdjustments,
   PlanRulesError,
   quarterDates,
   StatementError,
+  type AdjustedInquiry,
+  type AdjustmentPlan,
+  type ClosedStatement,
+  type PlannedAdjustment,
   type QuarterDates,
 } from '@lodestar/incentives';
 import type { EntityManager } from 'typeorm';
 import { FiscalCalendarService } from '../settings/fiscal-calendar.service';
 import type { FrozenInputs } from './frozen-inputs';
 import { PayInputsService, type PayFacts, type PayInputRequest } from './pay-inputs.service';
-import {
-  adjustmentHolders,
-  pairKey,
-  planAdjustments,
-  type AdjustedInquiry,
-  type AdjustmentPlan,
-  type ClosedStatement,
-  type PlannedAdjustment,
-} from './statement-adjustments';
 import { firstQuarterOfYear, parseQuarter, QuarterLabelError, quarterLabel } from './statement-quarters';
 
 /** A plan version as statements read it. */

@@ -7,7 +7,7 @@ import { ReadCache } from '../common/read-cache';
 import type { RequestUser } from '../common/request-user';
 import { formatAmount } from '../investments/money';
 import { ProjectionWriter } from './projection-writer';
-import type { PlannedAdjustment } from './statement-adjustments';
+import type { PlannedAdjustment } from '@lodestar/incentives';
 import { StatementCalculator } from './statement-calculator.service';
 import { STATEMENTS_LOCK, StatementsService } from './statements.service';
 

@@ -5,3 +5,4 @@ export * from './lib/proration';
 export * from './lib/small-sample';
 export * from './lib/statement';
 export * from './lib/what-it-takes';
+export * from './lib/prior-period-adjustments';

@@ -1,12 +1,12 @@
 import type { PriorPeriodAdjustment } from '@lodestar/contracts';
-import { formatAmount, Money } from '../investments/money';
+import { Dec, show } from './decimal';
 
 /**
  * Prior-period adjustments (SPEC §3 "Period close and release"): a closed statement is never
  * rewritten; when its inputs are restated, or HR adjusts an inquiry about it, the difference is
  * carried into the person's earliest open statement of the same plan, and a negative balance
  * left by a statement is recouped from the next one. These functions decide which statement
- * holds them and how much; the service reads and writes the rows.
+ * holds them and how much; the API reads and writes the rows.
  */
 
 /** An adjustment with the row it came from, so closing can record it once and for all. */
@@ -95,14 +95,14 @@ export function restatementAdjustment(input: {
   appliedBefore: string;
   recomputedAmount: string;
 }): PlannedAdjustment | null {
-  const was = new Money(input.storedAmount).plus(input.appliedBefore);
-  const now = new Money(input.recomputedAmount);
+  const was = new Dec(input.storedAmount).plus(input.appliedBefore);
+  const now = new Dec(input.recomputedAmount);
   const delta = now.minus(was);
   if (delta.isZero()) return null;
   return {
     forPeriod: input.forPeriod,
     amount: delta.toFixed(2),
-    reason: `${input.forPeriod} recomputed after restated inputs: was ${formatAmount(was)}, now ${formatAmount(now)}`,
+    reason: `${input.forPeriod} recomputed after restated inputs: was ${show(was, 2)}, now ${show(now, 2)}`,
     source: 'RESTATEMENT',
     forStatementId: input.forStatementId,
     inquiryId: null,
@@ -111,7 +111,7 @@ export function restatementAdjustment(input: {
 
 /** HR's adjustment of an inquiry, carried as it was answered. */
 export function inquiryAdjustment(inquiry: AdjustedInquiry): PlannedAdjustment | null {
-  const amount = new Money(inquiry.adjustment);
+  const amount = new Dec(inquiry.adjustment);
   if (amount.isZero()) return null;
   const response = inquiry.response.trim().replace(/\s+/g, ' ');
   return {
@@ -170,7 +170,7 @@ export function planAdjustments(input: {
       if (adjustment) plan.adjustments.push(adjustment);
     }
     if (statement.period === latestClosed.get(key)) {
-      plan.carriedIn = new Money(plan.carriedIn).plus(statement.carriedForward).toFixed(2);
+      plan.carriedIn = new Dec(plan.carriedIn).plus(statement.carriedForward).toFixed(2);
     }
   }
   const inquiries = [...input.inquiries].sort(
@@ -183,12 +183,12 @@ export function planAdjustments(input: {
   }
   for (const plan of plans.values()) {
     plan.adjustments.sort((a, b) => a.forPeriod.localeCompare(b.forPeriod));
-    if (new Money(plan.carriedIn).isZero()) plan.carriedIn = '0.00';
+    if (new Dec(plan.carriedIn).isZero()) plan.carriedIn = '0.00';
   }
   return plans;
 }
 
 /** Σ of adjustments' amounts, in cents. */
 export function adjustmentsTotal(adjustments: readonly PriorPeriodAdjustment[]): string {
-  return adjustments.reduce((sum, adjustment) => sum.plus(adjustment.amount), new Money(0)).toFixed(2);
+  return adjustments.reduce((sum, adjustment) => sum.plus(adjustment.amount), new Dec(0)).toFixed(2);
 }

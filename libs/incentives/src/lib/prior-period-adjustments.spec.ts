@@ -6,7 +6,7 @@ import {
   restatementAdjustment,
   type ClosedStatement,
   type QuarterParticipant,
-} from './statement-adjustments';
+} from './prior-period-adjustments';
 
 const ann: QuarterParticipant = {
   participantId: 'p-ann',
